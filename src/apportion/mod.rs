@@ -1,0 +1,596 @@
+//! Apportionment: divisor (highest averages) and largest-remainder methods,
+//! computed exactly, with ties reported and an audit trail on request.
+//!
+//! | method | CLI name | rule |
+//! |---|---|---|
+//! | [`Method::DHondt`] | `dhondt`, `jefferson` | divisors 1, 2, 3, ...; favours large parties |
+//! | [`Method::SainteLague`] | `sainte-lague`, `webster` | divisors 1, 3, 5, ...; neutral |
+//! | [`Method::ModifiedSainteLague`] | `modified-sainte-lague[:F]` | divisors F, 3, 5, ... (F = 1.4 by default) |
+//! | [`Method::HuntingtonHill`] | `huntington-hill` | divisors sqrt(s(s+1)); every party with votes first gets one seat |
+//! | [`Method::Adams`] | `adams` | divisors 0, 1, 2, ...; favours small parties |
+//! | [`Method::Dean`] | `dean` | harmonic mean of s and s+1 |
+//! | [`Method::Danish`] | `danish` | divisors 1, 4, 7, ... |
+//! | [`Method::Imperiali`] | `imperiali` | divisors 2, 3, 4, ...; strongly favours large parties |
+//! | [`Quota::Hare`] | `hare`, `hamilton` | largest remainder, quota V/S |
+//! | [`Quota::Droop`] | `droop` | largest remainder, quota floor(V/(S+1)) + 1 |
+//! | [`Quota::HagenbachBischoff`] | `hagenbach-bischoff` | largest remainder, quota V/(S+1) |
+//! | [`Quota::Imperiali`] | `imperiali-quota` | largest remainder, quota V/(S+2) |
+//!
+//! # Exactness
+//!
+//! Votes are `u64`, totals `u128`, and every comparison of two quotients
+//! `v_i / d_i` and `v_j / d_j` is made by cross-multiplication of integers
+//! (a 256-bit product where `u128` could overflow). Divisors with fractions
+//! are scaled to integers: Sainte-Laguë's `s + 1/2` as `2s + 1`, Danish as
+//! `3s + 1`, Dean's harmonic mean `2s(s+1)/(2s+1)` as a fraction, and
+//! Huntington-Hill's `sqrt(s(s+1))` by comparing squared quotients. Floats are
+//! used only to guess a starting point, which exact steps then correct.
+//!
+//! # Speed
+//!
+//! Divisor methods start from a divisor estimate `V / (S + P(c - 1/2))` that
+//! gives every party its seats in one pass, then correct the few wrong seats
+//! with exact comparisons (two heaps when there are many parties). The cost
+//! follows the number of parties, not the number of seats. Largest-remainder
+//! methods select the remainder seats in linear time.
+
+mod divisor;
+mod quota;
+mod tie;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use tie::{TieBreak, TieResolution};
+
+use crate::arith::cmp_products;
+use crate::error::{Error, Result};
+use crate::ratio::Ratio;
+
+/// A quota for the largest-remainder method.
+///
+/// With `V` the votes of the parties taking part and `S` the seats, each
+/// party first gets `floor(votes / quota)` seats; the seats left go one each to
+/// the largest remainders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Quota {
+    /// [Hare quota] `V / S` (Hamilton's method). Kazakhstan's list tier.
+    ///
+    /// [Hare quota]: https://en.wikipedia.org/wiki/Hare_quota
+    Hare,
+    /// [Droop quota] `floor(V / (S + 1)) + 1`, a whole number.
+    ///
+    /// [Droop quota]: https://en.wikipedia.org/wiki/Droop_quota
+    Droop,
+    /// [Hagenbach-Bischoff quota] `V / (S + 1)`, exact. Can hand out one seat
+    /// too many when every party's share is a whole number of quotas; see
+    /// [`ExcessPolicy`].
+    ///
+    /// [Hagenbach-Bischoff quota]: https://en.wikipedia.org/wiki/Hagenbach-Bischoff_quota
+    HagenbachBischoff,
+    /// [Imperiali quota] `V / (S + 2)`. Can hand out up to two seats too many;
+    /// see [`ExcessPolicy`].
+    ///
+    /// [Imperiali quota]: https://en.wikipedia.org/wiki/Imperiali_quota
+    Imperiali,
+}
+
+impl Quota {
+    /// The quota's name as in error messages (`"Hare"`, ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            Quota::Hare => "Hare",
+            Quota::Droop => "Droop",
+            Quota::HagenbachBischoff => "Hagenbach-Bischoff",
+            Quota::Imperiali => "Imperiali",
+        }
+    }
+}
+
+/// An apportionment method. See the [module docs](self) for the table.
+///
+/// # Example
+///
+/// ```
+/// # use saylau::Method;
+/// // Wikipedia's D'Hondt example: 8 seats, parties A to D.
+/// let votes = [100_000, 80_000, 30_000, 20_000];
+/// assert_eq!(Method::DHondt.apportion(&votes, 8)?.seats(), &[4, 3, 1, 0]);
+/// assert_eq!(Method::SainteLague.apportion(&votes, 8)?.seats(), &[3, 3, 1, 1]);
+/// let m: Method = "Hamilton".parse()?;
+/// assert_eq!(m, Method::HARE);
+/// # Ok::<(), saylau::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// [D'Hondt] (Jefferson): divisors 1, 2, 3, ... Never violates lower
+    /// quota; favours larger parties.
+    ///
+    /// [D'Hondt]: https://en.wikipedia.org/wiki/D%27Hondt_method
+    DHondt,
+    /// [Sainte-Laguë] (Webster): divisors 1, 3, 5, ... (that is, `s + 1/2`).
+    ///
+    /// [Sainte-Laguë]: https://en.wikipedia.org/wiki/Sainte-Lagu%C3%AB_method
+    SainteLague,
+    /// Modified Sainte-Laguë: first divisor `F` (a [`Ratio`], 1.4 in Norway and
+    /// Sweden until 2018), then 3, 5, 7, ... `F` must be in `(0, 3)`.
+    ModifiedSainteLague(Ratio),
+    /// [Huntington-Hill] (equal proportions, the US House): divisors
+    /// `sqrt(s(s+1))`, so every party with votes gets a seat before any gets
+    /// two. With fewer seats than such parties, they all tie for the seats.
+    ///
+    /// [Huntington-Hill]: https://en.wikipedia.org/wiki/Huntington%E2%80%93Hill_method
+    HuntingtonHill,
+    /// Adams: divisors 0, 1, 2, ...; every party with votes gets a seat
+    /// first. Never violates upper quota; favours smaller parties.
+    Adams,
+    /// Dean: divisors `2s(s+1)/(2s+1)`, the harmonic mean of `s` and `s + 1`;
+    /// every party with votes gets a seat first.
+    Dean,
+    /// Danish: divisors 1, 4, 7, ... (`s + 1/3`).
+    Danish,
+    /// Imperiali (divisor method): divisors 2, 3, 4, ...
+    Imperiali,
+    /// Largest remainder with the given [`Quota`].
+    LargestRemainder(Quota),
+}
+
+impl Method {
+    /// Hare largest remainder (Hamilton).
+    pub const HARE: Method = Method::LargestRemainder(Quota::Hare);
+    /// Droop largest remainder.
+    pub const DROOP: Method = Method::LargestRemainder(Quota::Droop);
+    /// Hagenbach-Bischoff largest remainder.
+    pub const HAGENBACH_BISCHOFF: Method = Method::LargestRemainder(Quota::HagenbachBischoff);
+    /// Imperiali-quota largest remainder.
+    pub const IMPERIALI_QUOTA: Method = Method::LargestRemainder(Quota::Imperiali);
+    /// Modified Sainte-Laguë with the first divisor 1.4.
+    pub const MODIFIED_SAINTE_LAGUE: Method = Method::ModifiedSainteLague(Ratio::from_parts(7, 5));
+
+    /// Every method, in the order of the module table.
+    pub const ALL: [Method; 12] = [
+        Method::DHondt,
+        Method::SainteLague,
+        Method::MODIFIED_SAINTE_LAGUE,
+        Method::HuntingtonHill,
+        Method::Adams,
+        Method::Dean,
+        Method::Danish,
+        Method::Imperiali,
+        Method::HARE,
+        Method::DROOP,
+        Method::HAGENBACH_BISCHOFF,
+        Method::IMPERIALI_QUOTA,
+    ];
+
+    /// Modified Sainte-Laguë with first divisor `first`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDivisor`] unless `0 < first < 3` and its denominator fits
+    /// in a `u64`.
+    pub fn modified_sainte_lague(first: Ratio) -> Result<Method> {
+        let m = Method::ModifiedSainteLague(first);
+        m.validate()?;
+        Ok(m)
+    }
+
+    /// Is this a divisor (highest averages) method?
+    pub fn is_divisor(&self) -> bool {
+        !matches!(self, Method::LargestRemainder(_))
+    }
+
+    /// A readable name, such as `"D'Hondt"` or `"Hare largest remainder"`.
+    pub fn label(&self) -> String {
+        match self {
+            Method::DHondt => "D'Hondt".into(),
+            Method::SainteLague => "Sainte-Laguë".into(),
+            Method::ModifiedSainteLague(f) => format!("modified Sainte-Laguë ({f})"),
+            Method::HuntingtonHill => "Huntington-Hill".into(),
+            Method::Adams => "Adams".into(),
+            Method::Dean => "Dean".into(),
+            Method::Danish => "Danish".into(),
+            Method::Imperiali => "Imperiali".into(),
+            Method::LargestRemainder(q) => format!("{} largest remainder", q.label()),
+        }
+    }
+
+    /// An [`Apportioner`] for this method with the default policies.
+    pub fn apportioner(self) -> Apportioner {
+        Apportioner::new(self)
+    }
+
+    /// Allocates `seats` seats to parties with `votes`, with ties refused
+    /// ([`TieBreak::Error`]) and the default [`ExcessPolicy`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Apportioner::apportion`].
+    pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
+        Apportioner::new(*self).apportion(votes, seats)
+    }
+
+    fn validate(&self) -> Result<()> {
+        if let Method::ModifiedSainteLague(f) = self {
+            let ok = f.numer() > 0 && f.denom() <= u64::MAX as u128 && f.numer() < 3 * f.denom();
+            if !ok {
+                return Err(Error::InvalidDivisor { value: f.to_string() });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Method {
+    /// The canonical CLI name, e.g. `dhondt`, `hare`, `modified-sainte-lague`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Method::DHondt => "dhondt",
+            Method::SainteLague => "sainte-lague",
+            Method::ModifiedSainteLague(r) if *r == Ratio::from_parts(7, 5) => "modified-sainte-lague",
+            Method::ModifiedSainteLague(r) => return write!(f, "modified-sainte-lague:{r}"),
+            Method::HuntingtonHill => "huntington-hill",
+            Method::Adams => "adams",
+            Method::Dean => "dean",
+            Method::Danish => "danish",
+            Method::Imperiali => "imperiali",
+            Method::LargestRemainder(Quota::Hare) => "hare",
+            Method::LargestRemainder(Quota::Droop) => "droop",
+            Method::LargestRemainder(Quota::HagenbachBischoff) => "hagenbach-bischoff",
+            Method::LargestRemainder(Quota::Imperiali) => "imperiali-quota",
+        })
+    }
+}
+
+impl FromStr for Method {
+    type Err = Error;
+
+    /// Reads a CLI name or alias, in any case; `modified-sainte-lague:1.2`
+    /// sets the first divisor.
+    fn from_str(s: &str) -> Result<Method> {
+        let lower = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        let lower = lower.replace('\'', "");
+        Ok(match lower.as_str() {
+            "dhondt" | "d-hondt" | "jefferson" => Method::DHondt,
+            "sainte-lague" | "sainte-laguë" | "webster" => Method::SainteLague,
+            "modified-sainte-lague" | "modified-sainte-laguë" => Method::MODIFIED_SAINTE_LAGUE,
+            "huntington-hill" | "equal-proportions" => Method::HuntingtonHill,
+            "adams" => Method::Adams,
+            "dean" => Method::Dean,
+            "danish" => Method::Danish,
+            "imperiali" => Method::Imperiali,
+            "hare" | "hamilton" | "largest-remainder" => Method::HARE,
+            "droop" => Method::DROOP,
+            "hagenbach-bischoff" => Method::HAGENBACH_BISCHOFF,
+            "imperiali-quota" => Method::IMPERIALI_QUOTA,
+            other => {
+                let first = other
+                    .strip_prefix("modified-sainte-lague:")
+                    .or_else(|| other.strip_prefix("modified-sainte-laguë:"))
+                    .ok_or_else(|| Error::UnknownMethod(s.to_string()))?;
+                Method::modified_sainte_lague(first.parse()?)?
+            }
+        })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Method {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Method {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a largest-remainder method does when its quota hands out more whole
+/// seats than the house has.
+///
+/// This happens only with the [Hagenbach-Bischoff](Quota::HagenbachBischoff)
+/// quota (at most one seat too many, when every party's votes are an exact
+/// multiple of the quota) and the [Imperiali](Quota::Imperiali) quota (at most
+/// two). Hare and Droop never over-allocate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum ExcessPolicy {
+    /// Take the extra seats back, one per party, from the parties holding
+    /// whole seats whose remainders are smallest (equal remainders: the
+    /// [`TieBreak`] policy decides who keeps the seat). Recorded in the audit.
+    #[default]
+    RemoveSmallestRemainders,
+    /// Refuse with [`Error::OverAllocation`].
+    Error,
+}
+
+/// An apportionment method with its tie-break and over-allocation policies.
+///
+/// # Example
+///
+/// ```
+/// # use saylau::{Method, TieBreak};
+/// let a = Method::HARE.apportioner().ties(TieBreak::ListOrder);
+/// // 3 equal parties, 2 seats: the two listed first win.
+/// let alloc = a.apportion(&[10, 10, 10], 2)?;
+/// assert_eq!(alloc.seats(), &[1, 1, 0]);
+/// assert_eq!(alloc.tie().unwrap().parties, vec![0, 1, 2]);
+/// # Ok::<(), saylau::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Apportioner {
+    method: Method,
+    ties: TieBreak,
+    excess: ExcessPolicy,
+}
+
+impl Apportioner {
+    /// `method` with ties refused and the default [`ExcessPolicy`].
+    pub fn new(method: Method) -> Apportioner {
+        Apportioner { method, ties: TieBreak::Error, excess: ExcessPolicy::default() }
+    }
+
+    /// Sets the tie-break policy.
+    pub fn ties(mut self, ties: TieBreak) -> Apportioner {
+        self.ties = ties;
+        self
+    }
+
+    /// Sets the over-allocation policy of quota methods.
+    pub fn excess(mut self, excess: ExcessPolicy) -> Apportioner {
+        self.excess = excess;
+        self
+    }
+
+    /// The method.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The tie-break policy.
+    pub fn tie_break(&self) -> TieBreak {
+        self.ties
+    }
+
+    /// Allocates `seats` seats among parties with `votes` (input order).
+    ///
+    /// Parties with zero votes never get a seat. To apply a legal threshold,
+    /// pass zero for the parties below it (see [`crate::Threshold`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::NoParties`] if `votes` is empty; [`Error::ZeroVotes`] if all are zero;
+    /// - [`Error::NoSeats`] if `seats` is zero;
+    /// - [`Error::InvalidDivisor`] for a modified Sainte-Laguë divisor outside `(0, 3)`;
+    /// - [`Error::Tie`] if the last seats are tied and the policy cannot decide;
+    /// - [`Error::OverAllocation`] if a quota over-allocates under [`ExcessPolicy::Error`].
+    pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
+        let (total, positive) = check(votes, seats)?;
+        self.method.validate()?;
+        let (seats, tie) = match self.method {
+            Method::LargestRemainder(q) => quota::apportion(q, votes, total, seats, self.ties, self.excess)?,
+            m => divisor::apportion(divisor::Kind::of(m), votes, total, positive, seats, self.ties)?,
+        };
+        Ok(Allocation { method: self.method, seats, tie })
+    }
+
+    /// Why `allocation` came out as it did: for divisor methods each party's
+    /// last and next quotient and the range of divisors that give this
+    /// result; for quota methods the quota, each party's whole seats and
+    /// remainder, and which remainders won.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use saylau::{Audit, Method};
+    /// let votes = [100_000, 80_000, 30_000, 20_000];
+    /// let a = Method::DHondt.apportioner();
+    /// let audit = a.explain(&votes, &a.apportion(&votes, 8)?)?;
+    /// let Audit::Divisor(d) = audit else { unreachable!() };
+    /// // The 8th seat went at quotient 25,000 (A's 4th); the best loser is
+    /// // B's 4th at 20,000: any divisor in (20,000, 25,000] gives this result.
+    /// assert_eq!(d.lowest_winning.unwrap().to_f64(), 25_000.0);
+    /// assert_eq!(d.highest_losing.unwrap().to_f64(), 20_000.0);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Apportioner::apportion`] for the inputs; the allocation must have
+    /// one entry per party.
+    pub fn explain(&self, votes: &[u64], allocation: &Allocation) -> Result<Audit> {
+        let (total, _) = check(votes, allocation.total_seats())?;
+        if allocation.seats.len() != votes.len() {
+            return Err(Error::InvalidNumber {
+                value: allocation.seats.len().to_string(),
+                reason: "the allocation has a different number of parties than the votes",
+            });
+        }
+        Ok(match self.method {
+            Method::LargestRemainder(q) => {
+                Audit::Quota(quota::explain(q, votes, total, &allocation.seats, allocation.total_seats()))
+            }
+            m => Audit::Divisor(divisor::explain(divisor::Kind::of(m), votes, &allocation.seats)),
+        })
+    }
+}
+
+/// Validates the inputs; returns the vote total and the number of parties with votes.
+fn check(votes: &[u64], seats: u32) -> Result<(u128, usize)> {
+    if votes.is_empty() {
+        return Err(Error::NoParties);
+    }
+    if seats == 0 {
+        return Err(Error::NoSeats);
+    }
+    let total: u128 = votes.iter().map(|&v| v as u128).sum();
+    if total == 0 {
+        return Err(Error::ZeroVotes);
+    }
+    Ok((total, votes.iter().filter(|&&v| v > 0).count()))
+}
+
+/// The seats each party won, in input order, and the tie broken, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Allocation {
+    method: Method,
+    seats: Vec<u32>,
+    tie: Option<TieResolution>,
+}
+
+impl Allocation {
+    /// Seats per party, in input order.
+    pub fn seats(&self) -> &[u32] {
+        &self.seats
+    }
+
+    /// Consumes the allocation, returning the seats per party.
+    pub fn into_seats(self) -> Vec<u32> {
+        self.seats
+    }
+
+    /// The method that made it.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The tie the policy broke to make it, if any.
+    pub fn tie(&self) -> Option<&TieResolution> {
+        self.tie.as_ref()
+    }
+
+    /// The sum of all parties' seats: the house size.
+    pub fn total_seats(&self) -> u32 {
+        // The algorithms give exactly the house size, which is a u32.
+        self.seats.iter().map(|&s| s as u64).sum::<u64>().min(u32::MAX as u64) as u32
+    }
+}
+
+/// An exact quotient `numer / denom` of votes per seat (for Huntington-Hill,
+/// the square of the quotient). An infinite quotient (`denom == 0`) is the
+/// first-seat claim of methods whose first divisor is zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Quotient {
+    numer: u128,
+    denom: u128,
+    squared: bool,
+}
+
+impl Quotient {
+    pub(crate) fn new(numer: u128, denom: u128, squared: bool) -> Quotient {
+        Quotient { numer, denom, squared }
+    }
+
+    /// The numerator (of the square, for Huntington-Hill).
+    pub fn numer(&self) -> u128 {
+        self.numer
+    }
+
+    /// The denominator (of the square, for Huntington-Hill); zero if infinite.
+    pub fn denom(&self) -> u128 {
+        self.denom
+    }
+
+    /// Is the exact value the square root of `numer / denom`?
+    pub fn is_squared(&self) -> bool {
+        self.squared
+    }
+
+    /// Is it the infinite claim of a party to its first seat?
+    pub fn is_infinite(&self) -> bool {
+        self.denom == 0
+    }
+
+    /// The nearest `f64`, for display only (infinite gives `f64::INFINITY`).
+    pub fn to_f64(&self) -> f64 {
+        if self.denom == 0 {
+            return f64::INFINITY;
+        }
+        let x = self.numer as f64 / self.denom as f64;
+        if self.squared { x.sqrt() } else { x }
+    }
+
+    /// Compares two quotients exactly; `None` if one is squared and the other not.
+    pub fn cmp_exact(&self, other: &Quotient) -> Option<std::cmp::Ordering> {
+        (self.squared == other.squared)
+            .then(|| cmp_products(self.numer, other.denom, other.numer, self.denom))
+    }
+}
+
+impl fmt::Display for Quotient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_infinite() { f.write_str("inf") } else { write!(f, "{:.3}", self.to_f64()) }
+    }
+}
+
+/// Why an allocation came out as it did. See [`Apportioner::explain`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Audit {
+    /// The trail of a divisor method.
+    Divisor(DivisorAudit),
+    /// The trail of a largest-remainder method.
+    Quota(QuotaAudit),
+}
+
+/// The audit trail of a divisor method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DivisorAudit {
+    /// The smallest quotient that won a seat. Any divisor `x` with
+    /// `highest_losing < x <= lowest_winning` gives this allocation (when the
+    /// two are equal, a tie was broken at that quotient).
+    pub lowest_winning: Option<Quotient>,
+    /// The largest quotient that won no seat.
+    pub highest_losing: Option<Quotient>,
+    /// One row per party, in input order.
+    pub parties: Vec<DivisorRow>,
+}
+
+/// One party's line in a [`DivisorAudit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DivisorRow {
+    /// Seats won.
+    pub seats: u32,
+    /// The quotient of its last seat won (`None` without seats).
+    pub last_quotient: Option<Quotient>,
+    /// The quotient of the seat it would win next (`None` with zero votes).
+    pub next_quotient: Option<Quotient>,
+}
+
+/// The audit trail of a largest-remainder method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct QuotaAudit {
+    /// The quota in votes per seat.
+    pub quota: Quotient,
+    /// Whole seats handed out by the quota before remainders.
+    pub whole_seats: u64,
+    /// One row per party, in input order.
+    pub parties: Vec<QuotaRow>,
+}
+
+/// One party's line in a [`QuotaAudit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct QuotaRow {
+    /// `floor(votes / quota)`.
+    pub whole: u64,
+    /// `votes - whole * quota`, in votes.
+    pub remainder: Quotient,
+    /// Seats beyond `whole`: +1 for a remainder seat (more if seats outnumber
+    /// parties), negative when an over-allocation was taken back.
+    pub adjustment: i64,
+    /// Seats won.
+    pub seats: u32,
+}

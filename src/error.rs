@@ -1,0 +1,106 @@
+//! The crate's error type.
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in saylau's core, with the input that caused it.
+///
+/// Party positions in the variants are zero-based indices into the vote
+/// vector the caller passed, in input order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The vote vector is empty.
+    #[error("no parties were given")]
+    NoParties,
+    /// Every party has zero votes, so there is nothing to apportion.
+    #[error("every party has zero votes")]
+    ZeroVotes,
+    /// No party reaches the threshold, so no party can take a seat.
+    #[error("no party reaches the threshold of {threshold}% of {base} votes")]
+    NoEligibleParty {
+        /// The threshold, in percent.
+        threshold: String,
+        /// The base the threshold was measured against.
+        base: u128,
+    },
+    /// The house size is zero.
+    #[error("the number of seats must be at least 1")]
+    NoSeats,
+    /// The house size is larger than saylau supports.
+    #[error("{seats} seats is more than the supported maximum of {max}")]
+    TooManySeats {
+        /// The requested number of seats.
+        seats: u64,
+        /// The largest supported number of seats.
+        max: u64,
+    },
+    /// A decimal number could not be read.
+    #[error("{value:?} is not a valid number: {reason}")]
+    InvalidNumber {
+        /// The text as given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A threshold is outside 0 to 100 percent.
+    #[error("threshold {value}% is not between 0 and 100")]
+    InvalidThreshold {
+        /// The threshold as given.
+        value: String,
+    },
+    /// A divisor parameter is out of range.
+    #[error("first divisor {value} must be greater than 0 and less than 3")]
+    InvalidDivisor {
+        /// The divisor as given.
+        value: String,
+    },
+    /// A method name is not known.
+    #[error(
+        "unknown method {0:?}: expected one of dhondt (jefferson), sainte-lague (webster), \
+         modified-sainte-lague[:FIRST], huntington-hill, adams, dean, danish, imperiali, \
+         hare (hamilton), droop, hagenbach-bischoff, imperiali-quota"
+    )]
+    UnknownMethod(String),
+    /// A tie-break policy name is not known.
+    #[error("unknown tie policy {0:?}: expected one of error, lot[:SEED], order, votes")]
+    UnknownTieBreak(String),
+    /// Two parties share a name.
+    #[error("party name {name:?} appears twice (positions {first} and {second})")]
+    DuplicateParty {
+        /// The repeated name.
+        name: String,
+        /// Position of its first appearance.
+        first: usize,
+        /// Position of its second appearance.
+        second: usize,
+    },
+    /// A party name is empty.
+    #[error("the party at position {index} has an empty name")]
+    EmptyPartyName {
+        /// Position of the party.
+        index: usize,
+    },
+    /// The last seats cannot be given without choosing between parties with
+    /// exactly equal claims, and the tie-break policy is
+    /// [`TieBreak::Error`](crate::TieBreak::Error) (or
+    /// [`TieBreak::MoreVotes`](crate::TieBreak::MoreVotes) found equal votes).
+    #[error("parties at positions {parties:?} are tied for {seats} seat(s)")]
+    Tie {
+        /// The tied parties, in input order.
+        parties: Vec<usize>,
+        /// How many seats they contest (fewer than `parties.len()`).
+        seats: u32,
+    },
+    /// A quota handed out more whole seats than the house has and the
+    /// policy is [`ExcessPolicy::Error`](crate::ExcessPolicy::Error).
+    #[error("the {quota} quota gives {given} whole seats but the house has {seats}")]
+    OverAllocation {
+        /// The quota's name.
+        quota: &'static str,
+        /// Whole seats the quota handed out.
+        given: u64,
+        /// The house size.
+        seats: u32,
+    },
+}

@@ -1,0 +1,82 @@
+//! # saylau
+//!
+//! Exact, fast seat allocation for Kazakhstan's elections (and any other
+//! proportional or apportionment problem).
+//!
+//! *Saylau* is Kazakh for "election". The crate reproduces official seat
+//! counts from vote counts, answers "what if" questions (another method,
+//! threshold or house size), and explains every result.
+//!
+//! - **Exact.** Votes are `u64`, totals `u128`; quotients are compared by
+//!   cross-multiplication in up to 256 bits. No float ever decides a seat.
+//! - **Ties are results.** When the last seats cannot be given without
+//!   choosing between exactly equal claims, you get [`Error::Tie`] naming the
+//!   parties, unless you chose a [`TieBreak`] policy; then the
+//!   [`TieResolution`] is part of the result.
+//! - **Fast.** Divisor methods cost about `O(P log P)` in the number of
+//!   parties, whatever the number of seats.
+//! - **Auditable.** [`Apportioner::explain`] gives the quotients, the
+//!   divisor range, the quota and the remainders behind every allocation.
+//!
+//! ## Methods
+//!
+//! | method | CLI name | divisors / quota |
+//! |---|---|---|
+//! | D'Hondt (Jefferson) | `dhondt`, `jefferson` | 1, 2, 3, ... |
+//! | Sainte-Laguë (Webster) | `sainte-lague`, `webster` | 1, 3, 5, ... |
+//! | modified Sainte-Laguë | `modified-sainte-lague[:F]` | F (1.4), 3, 5, ... |
+//! | Huntington-Hill | `huntington-hill` | sqrt(s(s+1)) |
+//! | Adams | `adams` | 0, 1, 2, ... |
+//! | Dean | `dean` | 2s(s+1)/(2s+1) |
+//! | Danish | `danish` | 1, 4, 7, ... |
+//! | Imperiali | `imperiali` | 2, 3, 4, ... |
+//! | Hare (Hamilton) | `hare`, `hamilton` | quota V/S |
+//! | Droop | `droop` | quota floor(V/(S+1)) + 1 |
+//! | Hagenbach-Bischoff | `hagenbach-bischoff` | quota V/(S+1) |
+//! | Imperiali quota | `imperiali-quota` | quota V/(S+2) |
+//!
+//! ## Example: the 2023 Mazhilis party-list seats
+//!
+//! ```
+//! use saylau::{Method, Threshold, TieBreak};
+//!
+//! // Central Election Commission, final results of 19 March 2023.
+//! let votes = [3_431_510, 693_938, 547_154, 535_139, 432_920, 331_058, 146_431];
+//! let against_all = 248_291;
+//! // 5% of party votes plus "against all"; Baytaq (2.3%) falls below.
+//! let five: Threshold = "5".parse()?;
+//! let eligible = five.eligible(&votes, against_all);
+//! let taking_part: Vec<u64> =
+//!     votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
+//! // Hare quota, largest remainders; equal remainders go to the list
+//! // registered first.
+//! let seats = Method::HARE.apportioner().ties(TieBreak::ListOrder).apportion(&taking_part, 69)?;
+//! assert_eq!(seats.seats(), &[40, 8, 6, 6, 5, 4, 0]);
+//! # Ok::<(), saylau::Error>(())
+//! ```
+//!
+//! ## Limits
+//!
+//! Votes up to `2^64 - 1` per party, any number of parties that fits in
+//! memory, and up to `u32::MAX` seats.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(missing_debug_implementations)]
+#![doc(test(attr(deny(warnings))))]
+
+pub mod apportion;
+mod arith;
+pub mod error;
+pub mod ratio;
+pub mod threshold;
+pub mod votes;
+
+pub use apportion::{
+    Allocation, Apportioner, Audit, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota, QuotaAudit,
+    QuotaRow, Quotient, TieBreak, TieResolution,
+};
+pub use error::{Error, Result};
+pub use ratio::Ratio;
+pub use threshold::Threshold;
+pub use votes::PartyVotes;
