@@ -103,4 +103,51 @@ pub enum Error {
         /// The house size.
         seats: u32,
     },
+    /// A single-member district has no candidates.
+    #[error("district {district:?} has no candidates")]
+    NoCandidates {
+        /// The district.
+        district: String,
+    },
+    /// Every candidate in a district has zero votes.
+    #[error("district {district:?} has no votes for any candidate")]
+    NoVotes {
+        /// The district.
+        district: String,
+    },
+    /// A district has no name.
+    #[error("a district has an empty name")]
+    EmptyDistrictName,
+    /// Two districts share a name.
+    #[error("district name {district:?} appears twice")]
+    DuplicateDistrict {
+        /// The repeated name.
+        district: String,
+    },
+    /// A candidate has no name.
+    #[error("district {district:?} has a candidate with an empty name")]
+    EmptyCandidateName {
+        /// The district.
+        district: String,
+    },
+    /// Two candidates in one district share a name.
+    #[error("district {district:?} lists candidate {candidate:?} twice")]
+    DuplicateCandidate {
+        /// The district.
+        district: String,
+        /// The repeated name.
+        candidate: String,
+    },
+    /// Leading candidates in a district are tied and the policy cannot decide.
+    #[error("district {district:?}: candidates {candidates:?} are tied for the seat")]
+    DistrictTie {
+        /// The district.
+        district: String,
+        /// The tied candidates' names, in ballot order.
+        candidates: Vec<String>,
+    },
+    /// A body's rules or a scenario are inconsistent (e.g. impossible seat
+    /// numbers); the message says what and where.
+    #[error("{0}")]
+    InvalidRules(String),
 }

@@ -67,8 +67,10 @@
 
 pub mod apportion;
 mod arith;
+pub mod district;
 pub mod error;
 pub mod ratio;
+pub mod system;
 pub mod threshold;
 pub mod votes;
 

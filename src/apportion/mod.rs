@@ -41,6 +41,7 @@ mod tie;
 use std::fmt;
 use std::str::FromStr;
 
+pub(crate) use tie::resolve as resolve_tie;
 pub use tie::{TieBreak, TieResolution};
 
 use crate::arith::cmp_products;
