@@ -70,6 +70,9 @@ mod arith;
 pub mod district;
 pub mod error;
 pub mod ratio;
+pub mod referendum;
+#[cfg(feature = "serde")]
+pub mod scenario;
 pub mod system;
 pub mod threshold;
 pub mod votes;
@@ -82,3 +85,7 @@ pub use error::{Error, Result};
 pub use ratio::Ratio;
 pub use threshold::Threshold;
 pub use votes::PartyVotes;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

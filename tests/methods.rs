@@ -198,7 +198,10 @@ fn tie_in_the_middle_of_a_divisor_run_is_not_a_tie() {
     // Sainte-Laguë: 30, 30, then A's, B's and C's 10 all fit in 5 seats.
     assert_eq!(seats(Method::SainteLague, &[30, 30, 10], 5), [2, 2, 1]);
     // With 4 seats the three 10s contest 2 seats: a real tie.
-    assert_eq!(Method::SainteLague.apportion(&[30, 30, 10], 4), Err(Error::Tie { parties: vec![0, 1, 2], seats: 2 }));
+    assert_eq!(
+        Method::SainteLague.apportion(&[30, 30, 10], 4),
+        Err(Error::Tie { parties: vec![0, 1, 2], seats: 2 })
+    );
 }
 
 #[test]

@@ -1,0 +1,232 @@
+//! Scenario files: one election of a Kazakh body, as JSON.
+//!
+//! Every field (unknown fields are an error, so that a typo cannot silently
+//! change the rules):
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | `body` | string | `mazhilis`, `mazhilis-2021`, `regional-maslikhat`, `district-maslikhat`, `akim`, `kurultai` or `referendum` |
+//! | `title`, `date`, `source`, `description` | string | free text, shown in reports |
+//! | `seats` | integer | the body's size (required for maslikhats) |
+//! | `list_seats`, `district_seats` | integer | override a tier's size (0 removes the tier) |
+//! | `threshold_percent` | number or string | the list threshold, e.g. `5` or `"4.99"` (read exactly) |
+//! | `method` | string | the list method, e.g. `"hare"`, `"dhondt"` (see [`Method`](crate::Method)) |
+//! | `ties` | string | `error`, `lot:SEED`, `order`, `votes` (default `order`, the Kazakh rule) |
+//! | `min_parties` | integer | admit the next best lists until this many take part (0: off) |
+//! | `against_all_rule` | string | `elect-leader` (default) or `repeat` |
+//! | `unfilled_seats` | string | `redistribute` (default) or `vacant` |
+//! | `lists` | array | `{"party": "Amanat", "votes": 3431510, "candidates": 89}` in registration order (`candidates` optional) |
+//! | `against_all` | integer | "against all" votes on the list ballot |
+//! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
+//! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
+//!
+//! # Example
+//!
+//! ```
+//! # use saylau::scenario::{Outcome, Scenario};
+//! let s = Scenario::from_json(r#"{
+//!     "body": "kurultai",
+//!     "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]
+//! }"#)?;
+//! let Outcome::Body(result) = s.run()? else { unreachable!() };
+//! assert_eq!(result.seats, 145);
+//! assert_eq!(result.parties[0].seats, 87);
+//! # Ok::<(), saylau::scenario::ScenarioError>(())
+//! ```
+
+use crate::apportion::{Method, TieBreak};
+use crate::district::{AgainstAllRule, District};
+use crate::error::Error;
+use crate::ratio::Ratio;
+use crate::referendum::{Referendum, ReferendumOutcome};
+use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
+use crate::threshold::Threshold;
+
+/// A scenario file: a body, its overrides, and the votes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The body's preset name, or `referendum`.
+    pub body: String,
+    /// A title for reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The election date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The body's total size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u32>,
+    /// List tier size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_seats: Option<u32>,
+    /// Single-member tier size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district_seats: Option<u32>,
+    /// The list threshold in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_percent: Option<Ratio>,
+    /// The list apportionment method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<Method>,
+    /// The tie rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ties: Option<TieBreak>,
+    /// The "at least this many parties" rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_parties: Option<usize>,
+    /// What a win of "against all" in a district does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against_all_rule: Option<AgainstAllRule>,
+    /// What happens to list seats a party cannot fill.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfilled_seats: Option<UnfilledSeats>,
+    /// Party lists in registration order.
+    #[serde(default)]
+    pub lists: Vec<PartyList>,
+    /// "Against all" votes on the list ballot.
+    #[serde(default)]
+    pub against_all: u64,
+    /// Single-member races.
+    #[serde(default)]
+    pub districts: Vec<District>,
+    /// Referendum figures (for `body: "referendum"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referendum: Option<Referendum>,
+}
+
+/// What a scenario decides.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// An elected body's seats.
+    Body(BodyResult),
+    /// A referendum's verdict.
+    Referendum(ReferendumOutcome),
+}
+
+/// A scenario that could not be read or run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScenarioError {
+    /// The text is not a valid scenario (JSON syntax, a wrong type, an unknown
+    /// or missing field); `line` and `column` are 1-based.
+    #[error("line {line}, column {column}: {message}")]
+    Parse {
+        /// Line of the problem.
+        line: usize,
+        /// Column of the problem.
+        column: usize,
+        /// What serde found wrong.
+        message: String,
+    },
+    /// The scenario is well formed but its rules or votes are not.
+    #[error(transparent)]
+    Invalid(#[from] Error),
+}
+
+impl Scenario {
+    /// Reads a scenario from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`ScenarioError::Parse`] with the line and column of the problem.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        serde_json::from_str(text).map_err(|e| ScenarioError::Parse {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+        })
+    }
+
+    /// Is this a referendum?
+    pub fn is_referendum(&self) -> bool {
+        self.body.trim().eq_ignore_ascii_case("referendum")
+    }
+
+    /// The overrides the scenario sets.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidThreshold`] for a threshold over 100.
+    pub fn overrides(&self) -> Result<Overrides, Error> {
+        Ok(Overrides {
+            seats: self.seats,
+            list_seats: self.list_seats,
+            district_seats: self.district_seats,
+            threshold: self.threshold_percent.map(Threshold::new).transpose()?,
+            method: self.method,
+            ties: self.ties,
+            min_parties: self.min_parties,
+            against_all_rule: self.against_all_rule,
+            unfilled_seats: self.unfilled_seats,
+        })
+    }
+
+    /// The body the scenario describes, with its overrides applied.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRules`] for an unknown body, a referendum, or
+    /// impossible overrides.
+    pub fn body(&self) -> Result<Body, Error> {
+        let preset: Preset = self.body.parse()?;
+        preset.body(&self.overrides()?)
+    }
+
+    /// The votes.
+    pub fn ballots(&self) -> Ballots {
+        Ballots {
+            lists: self.lists.clone(),
+            against_all: self.against_all,
+            districts: self.districts.clone(),
+        }
+    }
+
+    /// Decides the election or referendum.
+    ///
+    /// # Errors
+    ///
+    /// Anything [`Scenario::body`], [`Body::elect`] or [`Referendum::decide`]
+    /// refuses; fields that do not belong to the body (lists in a referendum,
+    /// a referendum object for a body).
+    pub fn run(&self) -> Result<Outcome, Error> {
+        if self.is_referendum() {
+            let stray = !self.lists.is_empty()
+                || !self.districts.is_empty()
+                || self.against_all > 0
+                || self.seats.is_some()
+                || self.list_seats.is_some()
+                || self.district_seats.is_some()
+                || self.threshold_percent.is_some()
+                || self.method.is_some();
+            if stray {
+                return Err(Error::InvalidRules(
+                    "a referendum scenario takes only the \"referendum\" object (and descriptive fields)"
+                        .into(),
+                ));
+            }
+            let r = self.referendum.as_ref().ok_or_else(|| {
+                Error::InvalidRules(
+                    "body \"referendum\" needs a \"referendum\" object with its figures".into(),
+                )
+            })?;
+            return Ok(Outcome::Referendum(r.decide()?));
+        }
+        if self.referendum.is_some() {
+            return Err(Error::InvalidRules(format!(
+                "the \"referendum\" object belongs only in a scenario with body \"referendum\", not {:?}",
+                self.body
+            )));
+        }
+        if self.lists.is_empty() && self.districts.is_empty() {
+            return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
+        }
+        Ok(Outcome::Body(self.body()?.elect(&self.ballots())?))
+    }
+}
