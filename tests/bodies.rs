@@ -1,0 +1,353 @@
+//! Kazakh bodies under their statutory rules: presets, tier rules, scenario
+//! files, and official results from `data/` (copies of the CEC figures with
+//! their sources; never our own output).
+
+use saylau::district::{AgainstAllRule, Candidate, District};
+use saylau::referendum::Verdict;
+use saylau::scenario::{Outcome, Scenario, ScenarioError};
+use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
+use saylau::{Error, Method, TieBreak};
+use serde_json::Value;
+
+const MAZHILIS_2023: &str = include_str!("../data/mazhilis-2023.json");
+const REFERENDUMS: &str = include_str!("../data/referendums.json");
+
+fn run(json: &str) -> Outcome {
+    match Scenario::from_json(json).and_then(|s| s.run().map_err(ScenarioError::from)) {
+        Ok(o) => o,
+        Err(e) => panic!("scenario failed: {e}"),
+    }
+}
+
+fn body_result(json: &str) -> saylau::system::BodyResult {
+    match run(json) {
+        Outcome::Body(b) => b,
+        Outcome::Referendum(_) => panic!("expected a body"),
+    }
+}
+
+fn lists(votes: &[(&str, u64)]) -> Vec<PartyList> {
+    votes.iter().map(|&(p, v)| PartyList { party: p.into(), votes: v, candidates: None }).collect()
+}
+
+fn race(name: &str, cands: &[(&str, Option<&str>, u64)], against_all: u64) -> District {
+    District {
+        name: name.into(),
+        candidates: cands
+            .iter()
+            .map(|&(n, p, v)| Candidate { name: n.into(), party: p.map(Into::into), votes: v })
+            .collect(),
+        against_all,
+    }
+}
+
+/// CEC final results of 19 March 2023 (data/mazhilis-2023.json): the 69
+/// list seats from the 7 lists' votes and the "against all" votes.
+#[test]
+fn mazhilis_2023_list_seats_match_the_cec() {
+    let data: Value = serde_json::from_str(MAZHILIS_2023).unwrap();
+    let official: Vec<(String, u64, u64)> = data["lists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["party"].as_str().unwrap().to_string(),
+                l["votes"].as_u64().unwrap(),
+                l["seats"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let body = Preset::Mazhilis.body(&Overrides::default()).unwrap();
+    let ballots = Ballots {
+        lists: official
+            .iter()
+            .map(|(p, v, _)| PartyList { party: p.clone(), votes: *v, candidates: None })
+            .collect(),
+        against_all: data["against_all"].as_u64().unwrap(),
+        districts: vec![],
+    };
+    let result = body.elect(&ballots).unwrap();
+    assert_eq!(result.seats, 98);
+    for ((party, _, seats), got) in official.iter().zip(&result.parties) {
+        assert_eq!(&got.party, party);
+        assert_eq!(got.list_seats as u64, *seats, "{party}");
+    }
+    assert_eq!(result.undecided, 29, "no district results were given");
+    assert!(result.notes.iter().any(|n| n.contains("Baytaq")), "{:?}", result.notes);
+}
+
+#[test]
+fn mazhilis_2023_scenario_file_reproduces_the_cec() {
+    let data: Value = serde_json::from_str(MAZHILIS_2023).unwrap();
+    let result = body_result(include_str!("../scenarios/mazhilis-2023.json"));
+    let official: Vec<u64> =
+        data["lists"].as_array().unwrap().iter().map(|l| l["seats"].as_u64().unwrap()).collect();
+    let got: Vec<u64> = result.parties.iter().map(|p| p.list_seats as u64).collect();
+    assert_eq!(got, official);
+}
+
+/// data/referendums.json: the CEC's outcomes of 2022, 2024 and 2026.
+#[test]
+fn referendums_reproduce_official_outcomes() {
+    let data: Value = serde_json::from_str(REFERENDUMS).unwrap();
+    let files = [
+        include_str!("../scenarios/referendum-2022.json"),
+        include_str!("../scenarios/referendum-2024.json"),
+        include_str!("../scenarios/referendum-2026.json"),
+    ];
+    let official = data["referendums"].as_array().unwrap();
+    assert_eq!(official.len(), files.len());
+    for (file, r) in files.iter().zip(official) {
+        let Outcome::Referendum(o) = run(file) else { panic!("expected a referendum") };
+        let want = match r["outcome"].as_str().unwrap() {
+            "adopted" => Verdict::Adopted,
+            "rejected" => Verdict::Rejected,
+            other => panic!("unexpected outcome {other}"),
+        };
+        assert_eq!(o.outcome, want, "{}", r["date"]);
+        assert!(o.valid);
+    }
+}
+
+#[test]
+fn every_scenario_file_runs() {
+    for file in [
+        include_str!("../scenarios/mazhilis-2023.json"),
+        include_str!("../scenarios/regional-maslikhat-illustrative.json"),
+        include_str!("../scenarios/district-maslikhat-illustrative.json"),
+        include_str!("../scenarios/akim-illustrative.json"),
+        include_str!("../scenarios/referendum-2022.json"),
+        include_str!("../scenarios/referendum-2024.json"),
+        include_str!("../scenarios/referendum-2026.json"),
+    ] {
+        if let Outcome::Body(b) = run(file) {
+            let decided: u32 = b.parties.iter().map(|p| p.seats).sum::<u32>() + b.independents;
+            assert_eq!(decided + b.vacant + b.undecided, b.seats, "{}", b.body);
+        }
+    }
+}
+
+#[test]
+fn presets_have_their_statutory_sizes() {
+    let size = |p: Preset, o: Overrides| p.body(&o).map(|b| b.seats());
+    assert_eq!(size(Preset::Mazhilis, Overrides::default()), Ok(98));
+    assert_eq!(size(Preset::Mazhilis2021, Overrides::default()), Ok(98));
+    assert_eq!(size(Preset::Kurultai, Overrides::default()), Ok(145));
+    assert_eq!(size(Preset::Akim, Overrides::default()), Ok(1));
+    let regional =
+        Preset::RegionalMaslikhat.body(&Overrides { seats: Some(36), ..Default::default() }).unwrap();
+    assert_eq!((regional.list.unwrap().seats, regional.districts.unwrap().seats), (18, 18));
+    // An odd size gives the extra seat to the single-member tier.
+    let odd = Preset::RegionalMaslikhat.body(&Overrides { seats: Some(37), ..Default::default() }).unwrap();
+    assert_eq!((odd.list.unwrap().seats, odd.districts.unwrap().seats), (18, 19));
+    let city = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(30), ..Default::default() }).unwrap();
+    assert!(city.list.is_none());
+    assert_eq!(city.districts.unwrap().seats, 30);
+}
+
+#[test]
+fn impossible_sizes_are_refused() {
+    let err = |p: Preset, o: Overrides| matches!(p.body(&o), Err(Error::InvalidRules(_)));
+    assert!(err(Preset::RegionalMaslikhat, Overrides::default()), "a maslikhat needs a size");
+    assert!(err(Preset::RegionalMaslikhat, Overrides { seats: Some(51), ..Default::default() }));
+    assert!(err(Preset::DistrictMaslikhat, Overrides { seats: Some(31), ..Default::default() }));
+    assert!(err(Preset::Mazhilis, Overrides { seats: Some(100), ..Default::default() }));
+    assert!(err(
+        Preset::Mazhilis,
+        Overrides { list_seats: Some(0), district_seats: Some(0), ..Default::default() }
+    ));
+    assert!(err(Preset::Akim, Overrides { list_seats: Some(3), ..Default::default() }));
+    assert!(err(Preset::Akim, Overrides { district_seats: Some(2), ..Default::default() }));
+}
+
+#[test]
+fn mazhilis_2021_rules_apply_seven_percent_and_two_parties() {
+    // Only A passes 7%: the 2009 rule admits B, the runner-up.
+    let body = Preset::Mazhilis2021.body(&Overrides::default()).unwrap();
+    let ballots = Ballots { lists: lists(&[("A", 900), ("B", 60), ("C", 40)]), ..Default::default() };
+    let r = body.elect(&ballots).unwrap();
+    let seats: Vec<u32> = r.parties.iter().map(|p| p.seats).collect();
+    // Hare among A and B: quota 960/98; A 91.875 -> 91, B 6.125 -> 6; the
+    // last seat to A's remainder .875.
+    assert_eq!(seats, [92, 6, 0]);
+    assert!(r.notes.iter().any(|n| n.contains("Admitted below the threshold")));
+}
+
+#[test]
+fn against_all_counts_in_the_mazhilis_threshold_base() {
+    // B has 5,000 of 100,000 party votes (5%) but 4.76% of the base with
+    // 5,000 "against all" votes: it falls below.
+    let body = Preset::Mazhilis.body(&Overrides::default()).unwrap();
+    let mut ballots = Ballots { lists: lists(&[("A", 95_000), ("B", 5_000)]), ..Default::default() };
+    assert_eq!(body.elect(&ballots).unwrap().parties[1].list_seats, 3);
+    ballots.against_all = 5_000;
+    let r = body.elect(&ballots).unwrap();
+    assert_eq!((r.parties[0].list_seats, r.parties[1].list_seats), (69, 0));
+    assert_eq!(r.parties[1].eligible, Some(false));
+}
+
+#[test]
+fn short_lists_redistribute_or_leave_seats_vacant() {
+    // A wins 8 of 10 seats by Hare but has only 5 candidates.
+    let mut l = lists(&[("A", 800), ("B", 150), ("C", 50)]);
+    l[0].candidates = Some(5);
+    let ballots = Ballots { lists: l, ..Default::default() };
+    let o = |unfilled| Overrides {
+        list_seats: Some(10),
+        district_seats: Some(0),
+        threshold: Some("0".parse().unwrap()),
+        unfilled_seats: Some(unfilled),
+        ..Default::default()
+    };
+    let redistribute =
+        Preset::Kurultai.body(&o(UnfilledSeats::Redistribute)).unwrap().elect(&ballots).unwrap();
+    // The 5 open seats among B and C by Hare: quota 40; B 3.75, C 1.25 -> 4, 1.
+    let seats: Vec<u32> = redistribute.parties.iter().map(|p| p.seats).collect();
+    assert_eq!((seats.as_slice(), redistribute.vacant), (&[5, 4, 1][..], 0));
+    let vacant = Preset::Kurultai.body(&o(UnfilledSeats::Vacant)).unwrap().elect(&ballots).unwrap();
+    let seats: Vec<u32> = vacant.parties.iter().map(|p| p.seats).collect();
+    assert_eq!((seats.as_slice(), vacant.vacant), (&[5, 2, 0][..], 3));
+    assert!(vacant.notes.iter().any(|n| n.contains("vacant")));
+}
+
+#[test]
+fn district_tier_counts_party_and_independent_winners() {
+    let body = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(3), ..Default::default() }).unwrap();
+    let ballots = Ballots {
+        districts: vec![
+            race("D1", &[("a", Some("Amanat"), 50), ("b", None, 40)], 5),
+            race("D2", &[("c", None, 70), ("d", Some("Auyl"), 20)], 5),
+            race("D3", &[("e", Some("Auyl"), 30), ("f", Some("Amanat"), 10)], 5),
+        ],
+        ..Default::default()
+    };
+    let r = body.elect(&ballots).unwrap();
+    assert_eq!(r.independents, 1);
+    let names: Vec<(&str, u32)> = r.parties.iter().map(|p| (p.party.as_str(), p.district_seats)).collect();
+    assert_eq!(names, [("Amanat", 1), ("Auyl", 1)]);
+    assert_eq!(r.districts[1].winner.as_deref(), Some("c"));
+    assert_eq!(r.districts[1].party, None);
+}
+
+#[test]
+fn against_all_win_elects_leader_or_forces_a_repeat() {
+    let ballots = Ballots {
+        districts: vec![race("D1", &[("a", Some("A"), 30), ("b", None, 20)], 60)],
+        ..Default::default()
+    };
+    let leader = Preset::Akim.body(&Overrides::default()).unwrap().elect(&ballots).unwrap();
+    assert_eq!(leader.districts[0].winner.as_deref(), Some("a"));
+    assert!(leader.districts[0].against_all_won);
+    assert!(leader.notes.iter().any(|n| n.contains("against all")));
+    let repeat = Preset::Akim
+        .body(&Overrides { against_all_rule: Some(AgainstAllRule::Repeat), ..Default::default() })
+        .unwrap()
+        .elect(&ballots)
+        .unwrap();
+    assert_eq!((repeat.districts[0].winner.as_deref(), repeat.vacant), (None, 1));
+}
+
+#[test]
+fn district_ties_follow_the_body_tie_rule() {
+    let ballots =
+        Ballots { districts: vec![race("D1", &[("a", None, 30), ("b", None, 30)], 0)], ..Default::default() };
+    let strict = Preset::Akim.body(&Overrides { ties: Some(TieBreak::Error), ..Default::default() }).unwrap();
+    assert_eq!(
+        strict.elect(&ballots),
+        Err(Error::DistrictTie { district: "D1".into(), candidates: vec!["a".into(), "b".into()] })
+    );
+    // The presets' default: the candidate listed first.
+    let r = Preset::Akim.body(&Overrides::default()).unwrap().elect(&ballots).unwrap();
+    assert_eq!(r.districts[0].winner.as_deref(), Some("a"));
+}
+
+#[test]
+fn ballots_that_do_not_fit_the_body_are_refused() {
+    let akim = Preset::Akim.body(&Overrides::default()).unwrap();
+    let with_lists = Ballots { lists: lists(&[("A", 1)]), ..Default::default() };
+    assert!(matches!(akim.elect(&with_lists), Err(Error::InvalidRules(_))));
+    let two = Ballots {
+        districts: vec![race("D1", &[("a", None, 3)], 0), race("D2", &[("b", None, 3)], 0)],
+        ..Default::default()
+    };
+    assert!(matches!(akim.elect(&two), Err(Error::InvalidRules(_))));
+    let kurultai = Preset::Kurultai.body(&Overrides::default()).unwrap();
+    let dup = Ballots { lists: lists(&[("A", 5), ("A", 6)]), ..Default::default() };
+    assert!(matches!(kurultai.elect(&dup), Err(Error::DuplicateParty { .. })));
+    let maslikhat =
+        Preset::DistrictMaslikhat.body(&Overrides { seats: Some(2), ..Default::default() }).unwrap();
+    let same_name = Ballots {
+        districts: vec![race("D1", &[("a", None, 3)], 0), race("D1", &[("b", None, 3)], 0)],
+        ..Default::default()
+    };
+    assert_eq!(maslikhat.elect(&same_name), Err(Error::DuplicateDistrict { district: "D1".into() }));
+    let empty = Ballots { districts: vec![race("D1", &[], 5)], ..Default::default() };
+    assert_eq!(maslikhat.elect(&empty), Err(Error::NoCandidates { district: "D1".into() }));
+}
+
+#[test]
+fn kurultai_says_its_rules_are_assumed() {
+    let r = body_result(
+        r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 10}, {"party": "B", "votes": 9}]}"#,
+    );
+    assert_eq!(r.seats, 145);
+    assert!(r.notes.iter().any(|n| n.starts_with("Assumed:") && n.contains("Mazhilis list rules")));
+}
+
+#[test]
+fn overrides_change_one_rule() {
+    // The 2023 votes with D'Hondt instead of Hare.
+    let mut s = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
+    s.method = Some(Method::DHondt);
+    let Outcome::Body(r) = s.run().unwrap() else { panic!() };
+    assert_eq!(r.parties.iter().map(|p| p.list_seats).sum::<u32>(), 69);
+    // D'Hondt on 3,431,510 / 693,938 / 547,154 / 535,139 / 432,920 /
+    // 331,058 gives Amanat more than Hare's 40.
+    assert!(r.parties[0].list_seats > 40, "{:?}", r.parties[0]);
+}
+
+#[test]
+fn scenario_typos_are_errors_with_a_position() {
+    let e = Scenario::from_json(r#"{"body": "mazhilis", "treshold_percent": 3}"#).unwrap_err();
+    let ScenarioError::Parse { line, message, .. } = e else { panic!("parse error expected") };
+    assert_eq!(line, 1);
+    assert!(message.contains("treshold_percent"), "{message}");
+    for bad in [
+        "",
+        "[]",
+        "{}",
+        r#"{"body": "senate", "lists": [{"party": "A", "votes": 1}]}"#,
+        r#"{"body": "kurultai", "lists": [{"party": "A", "votes": -1}]}"#,
+        r#"{"body": "kurultai", "lists": [{"party": "A", "votes": "12"}]}"#,
+        r#"{"body": "kurultai", "lists": [{"party": "A"}]}"#,
+        r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 1}], "threshold_percent": 101}"#,
+        r#"{"body": "kurultai"}"#,
+        r#"{"body": "referendum"}"#,
+        r#"{"body": "referendum", "lists": [{"party": "A", "votes": 1}], "referendum": {"registered": 2, "took_part": 2, "yes": 2}}"#,
+    ] {
+        let outcome = Scenario::from_json(bad).and_then(|s| s.run().map_err(ScenarioError::from));
+        assert!(outcome.is_err(), "{bad:?} should be refused");
+    }
+}
+
+#[test]
+fn permuting_districts_changes_nothing() {
+    let body = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(4), ..Default::default() }).unwrap();
+    let ds = vec![
+        race("D1", &[("a", Some("A"), 50), ("b", Some("B"), 40)], 5),
+        race("D2", &[("c", None, 70), ("d", Some("B"), 20)], 5),
+        race("D3", &[("e", Some("B"), 30), ("f", Some("A"), 10)], 5),
+        race("D4", &[("g", Some("A"), 30), ("h", Some("B"), 10)], 5),
+    ];
+    let forward = body.elect(&Ballots { districts: ds.clone(), ..Default::default() }).unwrap();
+    let mut rev = ds;
+    rev.reverse();
+    let backward = body.elect(&Ballots { districts: rev, ..Default::default() }).unwrap();
+    let totals = |r: &saylau::system::BodyResult| {
+        let mut v: Vec<(String, u32)> = r.parties.iter().map(|p| (p.party.clone(), p.seats)).collect();
+        v.sort();
+        (v, r.independents)
+    };
+    assert_eq!(totals(&forward), totals(&backward));
+}
