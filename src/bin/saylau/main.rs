@@ -1,1 +1,53 @@
-fn main() {}
+//! `saylau`: the command line face of the saylau crate, for people who do not
+//! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
+//! spec; run `saylau allocate --help` for the details.
+//!
+//! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
+//! (`--ties error`, the default) refuses to break.
+
+#![forbid(unsafe_code)]
+
+mod allocate;
+mod cli;
+mod input;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+
+/// Writes `message` to standard error, prefixed `saylau: error: `. A closed
+/// standard error is ignored.
+fn report_error(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "saylau: error: {message}");
+}
+
+/// Prints a clap error or the help/version text and gives its exit code.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    if e.exit_code() == 0 {
+        // --help, --version: to standard output; a closed pipe is not an error.
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.render().to_string();
+    let text = text.trim_end();
+    let message = match text.strip_prefix("error: ") {
+        Some(rest) => format!("saylau: error: {rest}"),
+        None => text.to_string(),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    match cli.command {
+        Command::Allocate(args) => allocate::main(&args),
+    }
+}
