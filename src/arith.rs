@@ -29,7 +29,9 @@ pub(crate) fn mul_wide(a: u128, b: u128) -> (u128, u128) {
 #[inline]
 pub(crate) fn cmp_products(a: u128, b: u128, c: u128, d: u128) -> Ordering {
     if (a | b | c | d) >> 64 == 0 {
-        return (a * b).cmp(&(c * d));
+        // 64 x 64 -> 128-bit products: one multiply instruction each.
+        let (a, b, c, d) = (a as u64, b as u64, c as u64, d as u64);
+        return (a as u128 * b as u128).cmp(&(c as u128 * d as u128));
     }
     match (a.checked_mul(b), c.checked_mul(d)) {
         (Some(x), Some(y)) => x.cmp(&y),

@@ -90,19 +90,18 @@ impl Threshold {
     /// ```
     pub fn eligible_at_least(&self, votes: &[u64], extra_base: u64, min_parties: usize) -> Vec<bool> {
         let mut eligible = self.eligible(votes, extra_base);
-        let mut count = eligible.iter().filter(|&&e| e).count();
+        let count = eligible.iter().filter(|&&e| e).count();
         if count >= min_parties {
             return eligible;
         }
         let mut rest: Vec<usize> = (0..votes.len()).filter(|&i| !eligible[i] && votes[i] > 0).collect();
         rest.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then(a.cmp(&b)));
         let mut last = None;
-        for i in rest {
-            if count >= min_parties && last != Some(votes[i]) {
+        for (admitted, i) in (count..).zip(rest) {
+            if admitted >= min_parties && last != Some(votes[i]) {
                 break;
             }
             eligible[i] = true;
-            count += 1;
             last = Some(votes[i]);
         }
         eligible

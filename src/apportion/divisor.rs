@@ -17,6 +17,8 @@ pub(crate) enum Kind {
     Modified {
         p: u128,
         q: u128,
+        /// `p / 2q` as a float, for the estimate only.
+        half: f64,
     },
     HuntingtonHill,
     Adams,
@@ -44,7 +46,9 @@ impl Kind {
         match method {
             Method::DHondt => Kind::DHondt,
             Method::SainteLague => Kind::SainteLague,
-            Method::ModifiedSainteLague(r) => Kind::Modified { p: r.numer(), q: r.denom() },
+            Method::ModifiedSainteLague(r) => {
+                Kind::Modified { p: r.numer(), q: r.denom(), half: r.to_f64() / 2.0 }
+            }
             Method::HuntingtonHill => Kind::HuntingtonHill,
             Method::Adams => Kind::Adams,
             Method::Dean => Kind::Dean,
@@ -58,13 +62,13 @@ impl Kind {
     /// The claim of a party with `v` votes and `s` seats to seat `s + 1`.
     ///
     /// Bounds (v < 2^64, s < 2^32): every `num` and `den` fits in `u128`.
-    #[inline]
+    #[inline(always)]
     fn quotient(self, v: u64, s: u32) -> Q {
         let (v, s) = (v as u128, s as u128);
         let (num, den) = match self {
             Kind::DHondt => (v, s + 1),
             Kind::SainteLague => (v, 2 * s + 1),
-            Kind::Modified { p, q } => (v * q, if s == 0 { p } else { q * (2 * s + 1) }),
+            Kind::Modified { p, q, .. } => (v * q, if s == 0 { p } else { q * (2 * s + 1) }),
             Kind::HuntingtonHill => (v * v, s * (s + 1)),
             Kind::Adams => (v, s),
             Kind::Dean => (v * (2 * s + 1), 2 * s * (s + 1)),
@@ -82,6 +86,29 @@ impl Kind {
             Kind::Danish => 1.0 / 3.0,
             Kind::Imperiali => 2.0,
             _ => 0.5,
+        }
+    }
+
+    /// How many of the divisors `d(0), d(1), ...`, on the scale where they
+    /// grow by about 1 a seat, are at most `x`: the seats a party with
+    /// `x` divisors' worth of votes wins. A float, used only for the estimate.
+    fn seats_at(self, x: f64) -> f64 {
+        // `floor` of a non-negative number by truncation (a libm call is slower).
+        let floor = |y: f64| if y > 0.0 { (y as u64) as f64 } else { 0.0 };
+        match self {
+            Kind::HuntingtonHill => floor((-1.0 + (1.0 + 4.0 * x * x).sqrt()) / 2.0) + 1.0,
+            Kind::Dean => floor(((x - 1.0) + (x * x + 1.0).sqrt()) / 2.0) + 1.0,
+            Kind::Modified { half, .. } => {
+                if x < half {
+                    0.0
+                } else {
+                    1.0 + floor(x - 0.5)
+                }
+            }
+            _ => {
+                let c = self.offset();
+                if x < c { 0.0 } else { floor(x - c) + 1.0 }
+            }
         }
     }
 
@@ -114,6 +141,7 @@ impl PartialOrd for Entry {
     }
 }
 impl Ord for Entry {
+    #[inline]
     fn cmp(&self, other: &Self) -> Ordering {
         self.q.cmp(other.q).then(other.i.cmp(&self.i))
     }
@@ -132,17 +160,26 @@ pub(crate) fn apportion(
 ) -> Result<(Vec<u32>, Option<TieResolution>)> {
     let mut s = estimate(kind, votes, total, positive, seats);
     let given: u64 = s.iter().map(|&x| x as u64).sum();
-    if votes.len() <= SCAN_LIMIT {
-        correct_by_scan(kind, votes, &mut s, given, seats as u64);
+    let target = seats as u64;
+    let extremes = if votes.len() <= SCAN_LIMIT {
+        correct_by_scan(kind, votes, &mut s, given, target)
     } else {
-        correct_by_heaps(kind, votes, &mut s, given, seats as u64);
-    }
-    let tie = break_tie(kind, votes, &mut s, ties)?;
+        match adjust_count(kind, votes, &mut s, given, target) {
+            (Some((_, b)), Some((_, w))) if b.cmp(w) == Ordering::Greater => {
+                // The float estimate was not consistent with any one divisor
+                // (a quotient within rounding of a signpost): exchange seats.
+                correct_by_heaps(kind, votes, &mut s, target, target);
+                scan_extremes(kind, votes, &s)
+            }
+            extremes => extremes,
+        }
+    };
+    let tie = break_tie(kind, votes, &mut s, extremes, ties)?;
     Ok((s, tie))
 }
 
 /// Seats from one float divisor `V / (S + P(c - 1/2))`. Only a starting
-/// point: [`correct_by_scan`] or [`correct_by_heaps`] make it exact.
+/// point: the correction steps make it exact.
 fn estimate(kind: Kind, votes: &[u64], total: u128, positive: usize, seats: u32) -> Vec<u32> {
     let c = kind.offset();
     let target = seats as f64 + positive as f64 * (c - 0.5);
@@ -154,7 +191,7 @@ fn estimate(kind: Kind, votes: &[u64], total: u128, positive: usize, seats: u32)
             if v == 0 {
                 return 0;
             }
-            let est = (v as f64 * scale - c).floor() + 1.0;
+            let est = kind.seats_at(v as f64 * scale);
             // `as` saturates and maps NaN to 0; the clamp keeps it within the house.
             let e = est.clamp(0.0, seats as f64) as u32;
             if floor_one { e.max(1) } else { e }
@@ -162,8 +199,11 @@ fn estimate(kind: Kind, votes: &[u64], total: u128, positive: usize, seats: u32)
         .collect()
 }
 
+/// The best claim to a further seat and the weakest seat held.
+type Extremes = (Option<(usize, Q)>, Option<(usize, Q)>);
+
 /// The best next claim (max) and the weakest held seat (min), by scanning.
-fn scan_extremes(kind: Kind, votes: &[u64], s: &[u32]) -> (Option<(usize, Q)>, Option<(usize, Q)>) {
+fn scan_extremes(kind: Kind, votes: &[u64], s: &[u32]) -> Extremes {
     let mut best: Option<(usize, Q)> = None;
     let mut worst: Option<(usize, Q)> = None;
     for (i, (&v, &si)) in votes.iter().zip(s).enumerate() {
@@ -184,7 +224,8 @@ fn scan_extremes(kind: Kind, votes: &[u64], s: &[u32]) -> (Option<(usize, Q)>, O
     (best, worst)
 }
 
-fn correct_by_scan(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, target: u64) {
+/// Corrects `s` one seat at a time by scanning; returns the final extremes.
+fn correct_by_scan(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, target: u64) -> Extremes {
     loop {
         let (best, worst) = scan_extremes(kind, votes, s);
         match (best, worst) {
@@ -200,9 +241,129 @@ fn correct_by_scan(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, tar
                 s[i] += 1;
                 s[j] -= 1;
             }
-            _ => return,
+            extremes => return extremes,
         }
     }
+}
+
+/// Brings the total to `target` when there are many parties, in one pass
+/// over the parties plus `O(k log k)` for the `k` seats to add or remove,
+/// and returns the extremes of the result.
+///
+/// Each party's claims fall seat by seat, so a party that takes one of the
+/// `k` best further claims has its first further claim among the `k` best
+/// first claims: keeping the `k + 1` best first claims (one more, so that at
+/// least one party in the set is left unchanged and gives the best claim
+/// among the unchanged) is exact. Likewise for the `k` weakest seats held.
+fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u64) -> Extremes {
+    if given == target {
+        return scan_extremes(kind, votes, s);
+    }
+    let adding = given < target;
+    let k = given.abs_diff(target) as usize;
+    let m = k.saturating_add(1);
+    // Adding: the m best next claims (a min-heap, so the weakest kept is on
+    // top). Removing: the m weakest held seats (a max-heap).
+    let mut best_next: BinaryHeap<Reverse<Entry>> = BinaryHeap::new();
+    let mut weakest_held: BinaryHeap<Entry> = BinaryHeap::new();
+    let (mut best, mut worst): Extremes = (None, None);
+    for (i, (&v, &si)) in votes.iter().zip(s.iter()).enumerate() {
+        if v == 0 {
+            continue;
+        }
+        let next = kind.quotient(v, si);
+        if best.is_none_or(|(_, b)| next.cmp(b) == Ordering::Greater) {
+            best = Some((i, next));
+        }
+        if adding {
+            let e = Entry { q: next, i, s: si };
+            if best_next.len() < m {
+                best_next.push(Reverse(e));
+            } else if best_next.peek().is_some_and(|w| e.cmp(&w.0) == Ordering::Greater) {
+                best_next.pop();
+                best_next.push(Reverse(e));
+            }
+        }
+        if si > 0 {
+            let held = kind.quotient(v, si - 1);
+            if worst.is_none_or(|(_, w)| held.cmp(w) == Ordering::Less) {
+                worst = Some((i, held));
+            }
+            if !adding {
+                let e = Entry { q: held, i, s: si };
+                if weakest_held.len() < m {
+                    weakest_held.push(e);
+                } else if weakest_held.peek().is_some_and(|w| e.cmp(w) == Ordering::Less) {
+                    weakest_held.pop();
+                    weakest_held.push(e);
+                }
+            }
+        }
+    }
+    let mut changed = Vec::with_capacity(k.min(votes.len()));
+    if adding {
+        let kept: Vec<Entry> = best_next.into_iter().map(|r| r.0).collect();
+        let mut heap: BinaryHeap<Entry> = kept.iter().copied().collect();
+        for _ in 0..k {
+            let Some(top) = heap.pop() else { break };
+            s[top.i] += 1;
+            changed.push(top.i);
+            heap.push(Entry { q: kind.quotient(votes[top.i], s[top.i]), i: top.i, s: s[top.i] });
+        }
+        // The best claim left: among the kept parties left unchanged, or a
+        // changed party's new claim. The weakest seat: the old weakest or a
+        // new seat (a changed party's new seat is below its old ones).
+        best = None;
+        for e in kept.iter().filter(|e| s[e.i] == e.s) {
+            if best.is_none_or(|(_, b)| e.q.cmp(b) == Ordering::Greater) {
+                best = Some((e.i, e.q));
+            }
+        }
+        for &i in &changed {
+            let next = kind.quotient(votes[i], s[i]);
+            if best.is_none_or(|(_, b)| next.cmp(b) == Ordering::Greater) {
+                best = Some((i, next));
+            }
+            let held = kind.quotient(votes[i], s[i] - 1);
+            if worst.is_none_or(|(_, w)| held.cmp(w) == Ordering::Less) {
+                worst = Some((i, held));
+            }
+        }
+    } else {
+        let kept: Vec<Entry> = weakest_held.into_vec();
+        let mut heap: BinaryHeap<Reverse<Entry>> = kept.iter().copied().map(Reverse).collect();
+        for _ in 0..k {
+            let Some(Reverse(top)) = heap.pop() else { break };
+            s[top.i] -= 1;
+            changed.push(top.i);
+            if s[top.i] > 0 {
+                heap.push(Reverse(Entry {
+                    q: kind.quotient(votes[top.i], s[top.i] - 1),
+                    i: top.i,
+                    s: s[top.i],
+                }));
+            }
+        }
+        worst = None;
+        for e in kept.iter().filter(|e| s[e.i] == e.s) {
+            if worst.is_none_or(|(_, w)| e.q.cmp(w) == Ordering::Less) {
+                worst = Some((e.i, e.q));
+            }
+        }
+        for &i in &changed {
+            let next = kind.quotient(votes[i], s[i]);
+            if best.is_none_or(|(_, b)| next.cmp(b) == Ordering::Greater) {
+                best = Some((i, next));
+            }
+            if s[i] > 0 {
+                let held = kind.quotient(votes[i], s[i] - 1);
+                if worst.is_none_or(|(_, w)| held.cmp(w) == Ordering::Less) {
+                    worst = Some((i, held));
+                }
+            }
+        }
+    }
+    (best, worst)
 }
 
 fn correct_by_heaps(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, target: u64) {
@@ -245,8 +406,14 @@ fn correct_by_heaps(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, ta
 /// With a correct allocation in `s`, finds whether the weakest seat given
 /// and the best claim left are exactly equal. If so, the parties on that
 /// quotient are tied for the seats held at it, and `ties` decides.
-fn break_tie(kind: Kind, votes: &[u64], s: &mut [u32], ties: TieBreak) -> Result<Option<TieResolution>> {
-    let (Some((_, best)), Some((_, worst))) = scan_extremes(kind, votes, s) else {
+fn break_tie(
+    kind: Kind,
+    votes: &[u64],
+    s: &mut [u32],
+    extremes: Extremes,
+    ties: TieBreak,
+) -> Result<Option<TieResolution>> {
+    let (Some((_, best)), Some((_, worst))) = extremes else {
         return Ok(None);
     };
     if best.cmp(worst) != Ordering::Equal {
