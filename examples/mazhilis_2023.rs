@@ -14,7 +14,14 @@
 //!    whole seats and remainder (from [`Apportioner::explain`]), the seats
 //!    and the official seats;
 //! 4. says whether the result matches the official one (exit code 1 if not);
-//! 5. shows the same votes under every method in [`Method::ALL`].
+//! 5. shows the same votes under every method in [`Method::ALL`];
+//! 6. elects a full 98-seat Mazhilis with the `mazhilis` preset: the official
+//!    list votes plus 29 single-member districts whose candidate votes are
+//!    ILLUSTRATIVE (per-district votes are not in our data; they are made up
+//!    so that the winners match the official aggregate, 22 Amanat and 7
+//!    self-nominated);
+//! 7. elects the same list votes under the 2021 rules (98 list seats, 7%) and
+//!    under the 2026 Kurultai preset (145 list seats, assumed Mazhilis rules).
 //!
 //! Run it with:
 //!
@@ -24,6 +31,8 @@
 
 use std::process::ExitCode;
 
+use saylau::district::{Candidate, District};
+use saylau::system::{Ballots, BodyResult, Overrides, PartyList, Preset};
 use saylau::{Audit, Method, Threshold, TieBreak};
 use serde_json::Value;
 
@@ -218,5 +227,90 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
     println!("Methods: {}.", legend.join(", "));
     println!("All columns use ties broken by list order (registration order), as the law does for Hare.");
 
+    println!();
+    let party_lists: Vec<PartyList> = lists
+        .iter()
+        .map(|l| PartyList { party: l.party.clone(), votes: l.votes, candidates: None })
+        .collect();
+    let against_all = data["against_all"].as_u64().ok_or("against_all missing")?;
+    let districts = illustrative_districts(&data)?;
+    let full = Preset::Mazhilis.body(&Overrides::default())?;
+    let result = full.elect(&Ballots { lists: party_lists.clone(), against_all, districts })?;
+    println!("A full 98-seat Mazhilis (preset `mazhilis`): official list votes, ILLUSTRATIVE districts.");
+    println!("Per-district candidate votes are not in our data: the 29 races below are made up so that");
+    println!("their winners match the official aggregate (22 Amanat, 7 self-nominated).");
+    print_body(&result);
+    let official_districts = &data["district_seats_won"];
+    println!(
+        "Official district seats: Amanat {}, self-nominated {}.",
+        official_districts["Amanat"], official_districts["independent"]
+    );
+    println!();
+
+    for (preset, what) in [
+        (
+            Preset::Mazhilis2021,
+            "The same list votes under the 2021 rules (98 list seats, 7% of party votes, no \"against all\"):",
+        ),
+        (
+            Preset::Kurultai,
+            "The same list votes under the 2026 Kurultai preset (145 list seats; rules ASSUMED, see notes):",
+        ),
+    ] {
+        println!("{what}");
+        let body = preset.body(&Overrides::default())?;
+        let r = body.elect(&Ballots { lists: party_lists.clone(), against_all, districts: vec![] })?;
+        print_body(&r);
+        println!();
+    }
+
     Ok(if differs.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// 29 made-up single-member races, named after the official number of
+/// districts per region, won by Amanat's nominee in the first 22 and by a
+/// self-nominated candidate in the last 7 (the official aggregate).
+fn illustrative_districts(data: &Value) -> Result<Vec<District>, Box<dyn std::error::Error>> {
+    let regions = data["districts_per_region"].as_object().ok_or("districts_per_region missing")?;
+    let mut out = Vec::new();
+    for (region, count) in regions {
+        for k in 1..=count.as_u64().ok_or("bad district count")? {
+            let n = out.len() as u64;
+            let independent_wins = n >= 22;
+            let base = 90_000 + 3_517 * n;
+            let candidate = |name: &str, party: Option<&str>, share: u64| Candidate {
+                name: format!("{name} ({region} {k})"),
+                party: party.map(str::to_string),
+                votes: base * share / 100,
+            };
+            out.push(District {
+                name: format!("{region} No. {k}"),
+                candidates: vec![
+                    candidate("Nominee A", Some("Amanat"), if independent_wins { 31 } else { 46 }),
+                    candidate("Nominee B", Some(if n % 2 == 0 { "Auyl" } else { "Respublica" }), 17 + n % 5),
+                    candidate("Self-nominated C", None, if independent_wins { 38 } else { 14 + n % 7 }),
+                ],
+                against_all: base * (4 + n % 4) / 100,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn print_body(r: &BodyResult) {
+    let width = r.parties.iter().map(|p| p.party.len()).max().unwrap_or(5).max(14);
+    println!("{:<width$}  {:>5}  {:>8}  {:>5}", "party", "list", "district", "total");
+    for p in &r.parties {
+        println!("{:<width$}  {:>5}  {:>8}  {:>5}", p.party, p.list_seats, p.district_seats, p.seats);
+    }
+    if r.independents > 0 {
+        println!("{:<width$}  {:>5}  {:>8}  {:>5}", "self-nominated", "", r.independents, r.independents);
+    }
+    if r.undecided > 0 {
+        println!("{:<width$}  {:>5}  {:>8}  {:>5}", "not decided", "", "", r.undecided);
+    }
+    println!("{:<width$}  {:>5}  {:>8}  {:>5}", "body", "", "", r.seats);
+    for note in r.notes.iter().filter(|n| !n.starts_with("Rules:")) {
+        println!("  note: {note}");
+    }
 }
