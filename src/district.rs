@@ -119,25 +119,49 @@ impl DistrictRules {
             }
         }
         let votes: Vec<u64> = district.candidates.iter().map(|c| c.votes).collect();
-        let top = votes.iter().copied().max().unwrap_or(0);
-        if top == 0 {
-            return Err(Error::NoVotes { district: name() });
+        self.decide_votes(&votes, district.against_all).map_err(|e| match e {
+            Error::Tie { parties, .. } => Error::DistrictTie {
+                district: name(),
+                candidates: parties.iter().map(|&i| district.candidates[i].name.clone()).collect(),
+            },
+            Error::ZeroVotes | Error::NoParties => Error::NoVotes { district: name() },
+            other => other,
+        })
+    }
+
+    /// Decides a race from the candidates' votes alone (ballot order) and
+    /// the "against all" votes: the core of [`DistrictRules::decide`], also
+    /// used by the simulator.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoParties`] without candidates, [`Error::ZeroVotes`] if every
+    /// candidate has zero votes, [`Error::Tie`] (candidate positions) when the
+    /// leaders tie and the policy cannot decide.
+    pub fn decide_votes(&self, votes: &[u64], against_all: u64) -> Result<DistrictOutcome> {
+        let mut leader = 0;
+        let mut tied = false;
+        for (i, &v) in votes.iter().enumerate().skip(1) {
+            if v > votes[leader] {
+                leader = i;
+                tied = false;
+            } else if v == votes[leader] {
+                tied = true;
+            }
         }
-        let against_all_won = district.against_all > top;
-        let leaders: Vec<usize> = (0..votes.len()).filter(|&i| votes[i] == top).collect();
-        let (leader, tie) = if leaders.len() == 1 {
-            (leaders[0], None)
+        let top = *votes.get(leader).ok_or(Error::NoParties)?;
+        if top == 0 {
+            return Err(Error::ZeroVotes);
+        }
+        let tie = if tied {
+            let leaders: Vec<usize> = (0..votes.len()).filter(|&i| votes[i] == top).collect();
+            let resolution = crate::apportion::resolve_tie(leaders, 1, votes, self.ties)?;
+            leader = resolution.winners[0];
+            Some(resolution)
         } else {
-            let resolution =
-                crate::apportion::resolve_tie(leaders, 1, &votes, self.ties).map_err(|e| match e {
-                    Error::Tie { parties, .. } => Error::DistrictTie {
-                        district: name(),
-                        candidates: parties.iter().map(|&i| district.candidates[i].name.clone()).collect(),
-                    },
-                    other => other,
-                })?;
-            (resolution.winners[0], Some(resolution))
+            None
         };
+        let against_all_won = against_all > top;
         let winner = match (against_all_won, self.against_all) {
             (true, AgainstAllRule::Repeat) => None,
             _ => Some(leader),
