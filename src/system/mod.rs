@@ -98,8 +98,35 @@ impl ListTier {
     /// policy cannot break).
     pub fn allocate(&self, lists: &[PartyList], against_all: u64) -> Result<ListOutcome> {
         let pv = PartyVotes::new(lists.iter().map(|l| (l.party.as_str(), l.votes)))?;
-        let votes = pv.votes();
+        let candidates: Vec<Option<u32>> = lists.iter().map(|l| l.candidates).collect();
+        self.allocate_votes(pv.votes(), &candidates, against_all)
+    }
+
+    /// As [`ListTier::allocate`], from the lists' votes and list lengths
+    /// alone (input order, names already checked): the core shared with the
+    /// simulator.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoParties`], [`Error::ZeroVotes`], [`Error::NoEligibleParty`],
+    /// [`Error::InvalidRules`] if `candidates` and `votes` differ in length,
+    /// and the apportionment's errors.
+    pub fn allocate_votes(
+        &self,
+        votes: &[u64],
+        candidates: &[Option<u32>],
+        against_all: u64,
+    ) -> Result<ListOutcome> {
         let n = votes.len();
+        if n == 0 {
+            return Err(Error::NoParties);
+        }
+        if candidates.len() != n {
+            return Err(Error::InvalidRules(format!(
+                "{} list lengths given for {n} lists",
+                candidates.len()
+            )));
+        }
         if votes.iter().all(|&v| v == 0) {
             return Err(Error::ZeroVotes);
         }
@@ -133,7 +160,7 @@ impl ListTier {
                 tie = alloc.tie().cloned();
             }
             let over: Vec<usize> = (0..n)
-                .filter(|&i| lists[i].candidates.is_some_and(|c| alloc.seats()[i] > c) && fixed[i].is_none())
+                .filter(|&i| candidates[i].is_some_and(|c| alloc.seats()[i] > c) && fixed[i].is_none())
                 .collect();
             if over.is_empty() {
                 for i in 0..n {
@@ -142,7 +169,7 @@ impl ListTier {
                 break;
             }
             for &i in &over {
-                let cap = lists[i].candidates.unwrap_or(0);
+                let cap = candidates[i].unwrap_or(0);
                 short_lists.push(i);
                 fixed[i] = Some(cap);
             }
