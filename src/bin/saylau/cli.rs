@@ -21,6 +21,9 @@ pub enum Command {
     /// Allocate seats to parties from a CSV file of votes.
     #[command(long_about = ALLOCATE_ABOUT, after_long_help = ALLOCATE_AFTER)]
     Allocate(AllocateArgs),
+    /// Elect a Kazakh body, or decide a referendum, from a JSON scenario file.
+    #[command(long_about = ELECT_ABOUT, after_long_help = ELECT_AFTER)]
+    Elect(ElectArgs),
 }
 
 /// The long description of `saylau allocate`.
@@ -52,6 +55,101 @@ the tied parties and the seats in contention.
 
 Example:
   saylau allocate --method hare --seats 69 --threshold 5 --ties order --format json votes.csv";
+
+/// The long description of `saylau elect`.
+const ELECT_ABOUT: &str = "\
+Elect a Kazakh body under its statutory rules, or decide a referendum, from a JSON scenario file.
+
+The scenario names the body and gives the votes: party lists (seats by the list method among the
+lists that pass the threshold), single-member districts (first past the post, with the \"against
+all\" line), or both. Seats are exact: no floating point decides a seat. Every rule that is assumed
+rather than confirmed in law is printed as a note with the result.";
+
+/// The text after the options of `saylau elect --help`.
+const ELECT_AFTER: &str = "\
+Bodies (\"body\"):
+  mazhilis            98 seats: 69 party-list (5% of party votes plus \"against all\", Hare)
+                      + 29 single-member districts (2023 rules)
+  mazhilis-2021       98 party-list seats, 7% of party votes, Hare, at least two lists take
+                      part (the last rule assumed)
+  regional-maslikhat  \"seats\" (at most 50): half party-list (rounded down), the rest single-member
+  district-maslikhat  \"seats\" (at most 30), all single-member
+  akim                one single-member race
+  kurultai            145 party-list seats (2026 constitution; the Mazhilis list rules are assumed)
+  referendum          turnout and majority rules, from a \"referendum\" object
+
+Scenario fields (unknown fields are an error, so that a typo cannot change the rules):
+  body                 one of the bodies above (required)
+  title, date, source, description
+                       free text, shown in the output
+  seats                the body's size (required for maslikhats)
+  list_seats, district_seats
+                       override a tier's size (0 removes the tier)
+  threshold_percent    the list threshold, e.g. 5 or \"4.99\" (read exactly)
+  method               the list method: hare, droop, dhondt, sainte-lague, ... (as in allocate)
+  ties                 order (default: the list or candidate registered first wins), votes,
+                       lot:SEED, or error (stop with exit code 3)
+  min_parties          admit the next best lists until this many take part (0: off)
+  against_all_rule     elect-leader (default) or repeat: when \"against all\" leads a district
+  unfilled_seats       redistribute (default) or vacant: seats a list is too short to fill
+  lists                [{\"party\": \"Amanat\", \"votes\": 3431510, \"candidates\": 89}, ...]
+                       in registration order (candidates optional)
+  against_all          \"against all\" votes on the list ballot (in the threshold base, never seats)
+  districts            [{\"name\": \"Astana-1\", \"candidates\": [{\"name\": \"...\",
+                       \"party\": \"Amanat\" or null, \"votes\": 123}], \"against_all\": 45}, ...]
+  referendum           {\"registered\", \"took_part\", \"yes\", \"no\", \"invalid\",
+                       \"constitutional\", \"regions\": [{\"name\", \"took_part\", \"yes\"}]}
+
+Votes are whole numbers from 0 to 18446744073709551615. A scenario may give lists without
+districts (the district seats are then reported as undecided) or districts without lists. The
+full reference is docs/scenario.md and the crate documentation of saylau::scenario.
+
+Output: `table` is for people: the parties (share % is of all list votes, \"against all\"
+included; rounded, for display only), the districts and the notes. `json` prints
+{\"body\", \"seats\", \"parties\": [{\"party\", \"votes\", \"eligible\", \"list_seats\",
+\"district_seats\", \"seats\"}], \"independents\", \"vacant\", \"undecided\", \"districts\": [{\"name\",
+\"winner\", \"party\", \"against_all_won\"}], \"rules\", \"notes\"} plus \"title\", \"date\", \"source\"
+and \"description\" when the scenario gives them (\"votes\" and \"eligible\" only for parties with
+a list; \"winner\" is null for a vacant seat, \"party\" null for a self-nominated winner). `csv` has
+the columns party,list_seats,district_seats,seats, one row per party, then the rows
+(self-nominated), (vacant) and (undecided) when they are not zero, so that the seats column adds
+up to the body's size. For a referendum, json prints {\"body\": \"referendum\", \"outcome\":
+\"adopted\" | \"rejected\" | \"invalid\", \"valid\", \"yes_majority\", \"turnout_percent\",
+\"yes_percent\", \"regions_with_yes_majority\", \"regional_rule_met\", \"notes\", ...} and csv has
+the columns field,value.
+
+Exit codes: 0 success; 2 bad input or usage (the message names the file, the line and column or
+the field, and what is wrong); 3 a tie that the scenario's \"ties\" policy does not break (only
+with \"ties\": \"error\", or \"votes\" when the votes are equal): the message names the tied
+parties or candidates and the seats in contention.
+
+Examples:
+  saylau elect scenarios/mazhilis-2023.json
+  saylau elect --format json scenarios/referendum-2022.json
+  cat scenario.json | saylau elect --format csv -";
+
+/// The options of `saylau elect`.
+#[derive(Debug, Args)]
+pub struct ElectArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ElectFormat::Table, ignore_case = true)]
+    pub format: ElectFormat,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// The output formats of `saylau elect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ElectFormat {
+    /// Aligned tables and notes for people.
+    Table,
+    /// One JSON object.
+    Json,
+    /// CSV: party,list_seats,district_seats,seats (a referendum: field,value).
+    Csv,
+}
 
 /// The options of `saylau allocate`.
 #[derive(Debug, Args)]

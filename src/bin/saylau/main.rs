@@ -1,6 +1,6 @@
 //! `saylau`: the command line face of the saylau crate, for people who do not
 //! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
-//! spec; run `saylau allocate --help` for the details.
+//! spec; run `saylau allocate --help` and `saylau elect --help` for the details.
 //!
 //! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
 //! (`--ties error`, the default) refuses to break.
@@ -9,6 +9,7 @@
 
 mod allocate;
 mod cli;
+mod elect;
 mod input;
 mod output;
 
@@ -49,5 +50,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Allocate(args) => allocate::main(&args),
+        Command::Elect(args) => elect::main(&args),
     }
 }

@@ -153,7 +153,7 @@ fn divisor_section(r: &Report, a: &DivisorAudit, width: usize, w: &mut impl Writ
 }
 
 /// `name` padded with spaces to `width` characters.
-fn pad(name: &str, width: usize) -> String {
+pub fn pad(name: &str, width: usize) -> String {
     let n = name.chars().count();
     format!("{name}{}", " ".repeat(width.saturating_sub(n)))
 }
@@ -368,7 +368,7 @@ pub fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
 
 /// A CSV writer error as an I/O error, keeping the kind of an I/O failure
 /// (a closed pipe must stay recognisable).
-fn csv_io(e: csv::Error) -> io::Error {
+pub fn csv_io(e: csv::Error) -> io::Error {
     let text = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io,
