@@ -139,17 +139,8 @@ impl DistrictRules {
     /// candidate has zero votes, [`Error::Tie`] (candidate positions) when the
     /// leaders tie and the policy cannot decide.
     pub fn decide_votes(&self, votes: &[u64], against_all: u64) -> Result<DistrictOutcome> {
-        let mut leader = 0;
-        let mut tied = false;
-        for (i, &v) in votes.iter().enumerate().skip(1) {
-            if v > votes[leader] {
-                leader = i;
-                tied = false;
-            } else if v == votes[leader] {
-                tied = true;
-            }
-        }
-        let top = *votes.get(leader).ok_or(Error::NoParties)?;
+        let (mut leader, tied) = plurality(votes).ok_or(Error::NoParties)?;
+        let top = votes[leader];
         if top == 0 {
             return Err(Error::ZeroVotes);
         }
@@ -161,13 +152,37 @@ impl DistrictRules {
         } else {
             None
         };
+        let (winner, against_all_won) = self.seat(leader, top, against_all);
+        Ok(DistrictOutcome { winner, against_all_won, tie })
+    }
+
+    /// Who takes the seat when `leader` leads with `top` votes: the leader,
+    /// or no one if "against all" polled more and the rule is
+    /// [`AgainstAllRule::Repeat`]. Also whether "against all" polled more.
+    #[inline]
+    pub(crate) fn seat(&self, leader: usize, top: u64, against_all: u64) -> (Option<usize>, bool) {
         let against_all_won = against_all > top;
         let winner = match (against_all_won, self.against_all) {
             (true, AgainstAllRule::Repeat) => None,
             _ => Some(leader),
         };
-        Ok(DistrictOutcome { winner, against_all_won, tie })
+        (winner, against_all_won)
     }
+}
+
+/// The first candidate with the most votes, and whether another has as many.
+#[inline]
+pub(crate) fn plurality(votes: &[u64]) -> Option<(usize, bool)> {
+    let (&first, rest) = votes.split_first()?;
+    let (mut leader, mut top, mut tied) = (0, first, false);
+    for (i, &v) in rest.iter().enumerate() {
+        if v > top {
+            (leader, top, tied) = (i + 1, v, false);
+        } else if v == top {
+            tied = true;
+        }
+    }
+    Some((leader, tied))
 }
 
 /// Checks that district names are non-empty and unique.

@@ -73,6 +73,7 @@ pub mod ratio;
 pub mod referendum;
 #[cfg(feature = "serde")]
 pub mod scenario;
+pub mod simulate;
 pub mod system;
 pub mod threshold;
 pub mod votes;

@@ -19,6 +19,7 @@
 //! | `against_all` | integer | "against all" votes on the list ballot |
 //! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
 //! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
+//! | `uncertainty` | object | the simulator's vote model (see [`Uncertainty`]); ignored by `elect` |
 //!
 //! # Example
 //!
@@ -39,11 +40,12 @@ use crate::district::{AgainstAllRule, District};
 use crate::error::Error;
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
+use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
 use crate::threshold::Threshold;
 
 /// A scenario file: a body, its overrides, and the votes.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The body's preset name, or `referendum`.
@@ -99,6 +101,9 @@ pub struct Scenario {
     /// Referendum figures (for `body: "referendum"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referendum: Option<Referendum>,
+    /// The simulator's vote model; `None` uses [`Uncertainty::default`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
 }
 
 /// What a scenario decides.
@@ -186,6 +191,24 @@ impl Scenario {
             against_all: self.against_all,
             districts: self.districts.clone(),
         }
+    }
+
+    /// A Monte Carlo [`Simulation`] of the scenario, with its `uncertainty`
+    /// (or the defaults).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRules`] for a referendum (nothing to simulate), and
+    /// whatever [`Scenario::body`] and [`Simulation::new`] refuse.
+    pub fn simulation(&self) -> Result<Simulation, Error> {
+        if self.is_referendum() {
+            return Err(Error::InvalidRules("a referendum cannot be simulated: it elects no seats".into()));
+        }
+        if self.lists.is_empty() && self.districts.is_empty() {
+            return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
+        }
+        let uncertainty = self.uncertainty.clone().unwrap_or_default();
+        Simulation::new(&self.body()?, &self.ballots(), &uncertainty)
     }
 
     /// Decides the election or referendum.

@@ -139,48 +139,45 @@ impl ListTier {
             });
         }
         let apportioner = Apportioner::new(self.method).ties(self.ties);
-        let mut fixed: Vec<Option<u32>> = vec![None; n];
-        let mut seats = vec![0u32; n];
-        let mut short_lists = Vec::new();
+        // Votes of the lists still taking part: ineligible lists, and lists
+        // held at their length, are zero.
+        let mut active: Vec<u64> =
+            votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
+        let mut short_lists: Vec<usize> = Vec::new();
+        let cap = |i: usize| candidates[i].unwrap_or(0);
         let mut tie = None;
-        let mut vacant = 0u32;
-        loop {
-            let open = self.seats - fixed.iter().flatten().sum::<u32>();
-            let active: Vec<u64> =
-                (0..n).map(|i| if eligible[i] && fixed[i].is_none() { votes[i] } else { 0 }).collect();
+        let mut open = self.seats;
+        let (seats, vacant) = loop {
             if open == 0 || active.iter().all(|&v| v == 0) {
-                vacant += open;
-                for i in 0..n {
-                    seats[i] = fixed[i].unwrap_or(0);
+                let mut seats = vec![0u32; n];
+                for &i in &short_lists {
+                    seats[i] = cap(i);
                 }
-                break;
+                break (seats, open);
             }
             let alloc = apportioner.apportion(&active, open)?;
-            if alloc.tie().is_some() {
-                tie = alloc.tie().cloned();
+            if let Some(t) = alloc.tie() {
+                tie = Some(t.clone());
             }
-            let over: Vec<usize> = (0..n)
-                .filter(|&i| candidates[i].is_some_and(|c| alloc.seats()[i] > c) && fixed[i].is_none())
-                .collect();
+            let mut seats = alloc.into_seats();
+            let over: Vec<usize> =
+                (0..n).filter(|&i| active[i] > 0 && candidates[i].is_some_and(|c| seats[i] > c)).collect();
+            for &i in short_lists.iter().chain(&over) {
+                seats[i] = cap(i);
+            }
             if over.is_empty() {
-                for i in 0..n {
-                    seats[i] = fixed[i].unwrap_or(alloc.seats()[i]);
-                }
-                break;
+                break (seats, 0);
             }
             for &i in &over {
-                let cap = candidates[i].unwrap_or(0);
+                active[i] = 0;
+                open -= cap(i);
                 short_lists.push(i);
-                fixed[i] = Some(cap);
             }
             if self.unfilled == UnfilledSeats::Vacant {
-                for i in 0..n {
-                    seats[i] = fixed[i].unwrap_or(alloc.seats()[i]);
-                }
-                vacant = self.seats - seats.iter().sum::<u32>();
-                break;
+                let vacant = self.seats - seats.iter().sum::<u32>();
+                break (seats, vacant);
             }
-        }
+        };
         short_lists.sort_unstable();
         Ok(ListOutcome { eligible, seats, vacant, short_lists, tie })
     }
