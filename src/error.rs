@@ -66,7 +66,7 @@ pub enum Error {
     #[error("unknown tie policy {0:?}: expected one of error, lot[:SEED], order, votes")]
     UnknownTieBreak(String),
     /// Two parties share a name.
-    #[error("party name {name:?} appears twice (positions {first} and {second})")]
+    #[error("party name {name:?} appears twice (entries {} and {}, counting from 1)", first + 1, second + 1)]
     DuplicateParty {
         /// The repeated name.
         name: String,
@@ -76,7 +76,7 @@ pub enum Error {
         second: usize,
     },
     /// A party name is empty.
-    #[error("the party at position {index} has an empty name")]
+    #[error("the party at entry {} (counting from 1) has an empty name", index + 1)]
     EmptyPartyName {
         /// Position of the party.
         index: usize,

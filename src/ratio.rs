@@ -197,6 +197,9 @@ impl<'de> serde::Deserialize<'de> for Ratio {
                 if !v.is_finite() || v < 0.0 {
                     return Err(E::custom(format!("{v} is not a non-negative number")));
                 }
+                if v >= 1e30 {
+                    return Err(E::custom(format!("{v:e} is too large")));
+                }
                 let text = format!("{v}");
                 text.parse().map_err(E::custom)
             }

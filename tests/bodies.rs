@@ -332,6 +332,29 @@ fn scenario_typos_are_errors_with_a_position() {
 }
 
 #[test]
+fn huge_threshold_numbers_are_refused_briefly() {
+    let e = Scenario::from_json(
+        r#"{"body": "kurultai", "threshold_percent": 1e300, "lists": [{"party": "A", "votes": 1}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("too large") && e.len() < 120, "{e}");
+}
+
+#[test]
+fn akim_with_list_seats_names_the_list_seats() {
+    let o = Overrides { list_seats: Some(1), ..Default::default() };
+    let Err(Error::InvalidRules(m)) = Preset::Akim.body(&o) else { panic!("refused") };
+    assert!(m.contains("list_seats must be 0"), "{m}");
+}
+
+#[test]
+fn duplicate_party_message_counts_from_one() {
+    let e = Error::DuplicateParty { name: "A".into(), first: 0, second: 2 };
+    assert_eq!(e.to_string(), "party name \"A\" appears twice (entries 1 and 3, counting from 1)");
+}
+
+#[test]
 fn permuting_districts_changes_nothing() {
     let body = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(4), ..Default::default() }).unwrap();
     let ds = vec![

@@ -640,9 +640,14 @@ fn list_seats_on_an_akim_are_refused() {
         r#"{"body": "akim", "list_seats": 1, "district_seats": 0, "lists": [{"party": "A", "votes": 3}]}"#,
         &["akim", "list_seats must be 0"],
     );
-    // With the race kept, the total breaks the akim's single seat first.
+    // With the race kept, the list seats are still what is wrong.
     assert_bad(
         r#"{"body": "akim", "list_seats": 1, "districts": [{"name": "D", "candidates": [{"name": "x", "votes": 3}]}]}"#,
+        &["akim", "list_seats must be 0"],
+    );
+    // Two single-member seats break the akim's single seat.
+    assert_bad(
+        r#"{"body": "akim", "district_seats": 2, "districts": [{"name": "D", "candidates": [{"name": "x", "votes": 3}]}]}"#,
         &["akim", "2 seats", "maximum of 1"],
     );
     assert_bad(r#"{"body": "akim", "lists": [{"party": "A", "votes": 3}]}"#, &["no party-list tier"]);

@@ -214,6 +214,9 @@ impl Preset {
         {
             return bad(format!("seats {n} does not equal list_seats {list} + district_seats {districts}"));
         }
+        if *self == Preset::Akim && list > 0 {
+            return bad("an akim is elected in one single-member race; list_seats must be 0".into());
+        }
         let max = match self {
             Preset::RegionalMaslikhat => Some(50),
             Preset::DistrictMaslikhat => Some(30),
@@ -230,9 +233,6 @@ impl Preset {
         }
         if total > u32::MAX as u64 {
             return bad(format!("{total} seats is more than the supported maximum of {}", u32::MAX));
-        }
-        if *self == Preset::Akim && list > 0 {
-            return bad("an akim is elected in one single-member race; list_seats must be 0".into());
         }
         let (default_threshold, against_all_in_base, default_min) = match self {
             Preset::Mazhilis2021 => (Threshold::new(crate::Ratio::integer(7))?, false, 2),
