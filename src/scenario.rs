@@ -10,7 +10,7 @@
 //! | `seats` | integer | the body's size (required for maslikhats) |
 //! | `list_seats`, `district_seats` | integer | override a tier's size (0 removes the tier) |
 //! | `threshold_percent` | number or string | the list threshold, e.g. `5` or `"4.99"` (read exactly) |
-//! | `method` | string | the list method, e.g. `"hare"`, `"dhondt"` (see [`Method`](crate::Method)) |
+//! | `method` | string | the list method, e.g. `"hare"`, `"dhondt"` (see [`Method`]) |
 //! | `ties` | string | `error`, `lot:SEED`, `order`, `votes` (default `order`, the Kazakh rule) |
 //! | `min_parties` | integer | admit the next best lists until this many take part (0: off) |
 //! | `against_all_rule` | string | `elect-leader` (default) or `repeat` |
