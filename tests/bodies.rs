@@ -212,6 +212,24 @@ fn short_lists_redistribute_or_leave_seats_vacant() {
 }
 
 #[test]
+fn lists_longer_than_the_legal_maximum_are_reported() {
+    // 69 list seats: at most 89 names.
+    let mut l = lists(&[("A", 800), ("B", 200)]);
+    l[0].candidates = Some(90);
+    l[1].candidates = Some(89);
+    let r = Preset::Mazhilis
+        .body(&Overrides::default())
+        .unwrap()
+        .elect(&Ballots { lists: l, ..Default::default() });
+    let notes = r.unwrap().notes;
+    assert!(
+        notes.iter().any(|n| n.starts_with("A registered 90 candidates") && n.contains("89")),
+        "{notes:?}"
+    );
+    assert!(!notes.iter().any(|n| n.starts_with("B registered")));
+}
+
+#[test]
 fn district_tier_counts_party_and_independent_winners() {
     let body = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(3), ..Default::default() }).unwrap();
     let ballots = Ballots {

@@ -6,6 +6,17 @@
 //! district seats, the independents, each district's winner, and notes on
 //! everything that is not a plain count (seats left vacant, districts where
 //! "against all" led, ties broken, assumed rules).
+//!
+//! # Which monotonicity properties hold
+//!
+//! The Kazakh list tier is Hare largest remainder among the lists that pass
+//! a threshold. It satisfies the quota rule among those lists (each gets the
+//! floor or the ceiling of its exact quota), and a list's eligibility never
+//! falls when its own votes rise. It is **not** house monotone (the Alabama
+//! paradox: one more seat can cost a list a seat) and **not** population
+//! monotone. Divisor methods are house and population monotone but can
+//! violate quota. The tests in `tests/body_properties.rs`,
+//! `tests/properties.rs` and `tests/methods.rs` check each claim.
 
 pub mod presets;
 
@@ -68,6 +79,10 @@ pub struct ListTier {
     pub min_parties: usize,
     /// What happens to seats a party's list is too short to fill.
     pub unfilled: UnfilledSeats,
+    /// The longest list the law allows, if any (for the Mazhilis, the list
+    /// seats times 1.3, rounded down). A longer list is reported in the
+    /// notes; it changes no seat.
+    pub max_list_length: Option<u32>,
 }
 
 /// The outcome of a list tier.
@@ -464,6 +479,15 @@ fn list_notes(
             tier.min_parties,
             admitted.join(", ")
         ));
+    }
+    if let Some(max) = tier.max_list_length {
+        for l in lists.iter().filter(|l| l.candidates.is_some_and(|c| c > max)) {
+            notes.push(format!(
+                "{} registered {} candidates, more than the {max} allowed (list seats x 1.3).",
+                l.party,
+                l.candidates.unwrap_or(0)
+            ));
+        }
     }
     for &i in &out.short_lists {
         notes.push(format!(

@@ -130,6 +130,7 @@ impl Preset {
                     "a district where \"against all\" leads still elects the leading candidate (2022 wording as we read it)",
                     "seats a list is too short to fill go to the other parties (not found in the law)",
                     "the 2009 \"at least two parties\" rule is off (not confirmed to survive the 2022 reform)",
+                    "a list may name at most 1.3 times the list seats (our brief; reported, never changes a seat)",
                 ],
             },
             Preset::Mazhilis2021 => LegalSource {
@@ -247,6 +248,7 @@ impl Preset {
             ties,
             min_parties: o.min_parties.unwrap_or(default_min),
             unfilled: o.unfilled_seats.unwrap_or_default(),
+            max_list_length: Some((list as u64 * 13 / 10) as u32),
         });
         let district_tier = (districts > 0).then(|| DistrictTier {
             seats: districts,
