@@ -24,6 +24,9 @@ pub enum Command {
     /// Elect a Kazakh body, or decide a referendum, from a JSON scenario file.
     #[command(long_about = ELECT_ABOUT, after_long_help = ELECT_AFTER)]
     Elect(ElectArgs),
+    /// Project a body's seats by Monte Carlo simulation around a JSON scenario's votes.
+    #[command(long_about = SIMULATE_ABOUT, after_long_help = SIMULATE_AFTER)]
+    Simulate(SimulateArgs),
 }
 
 /// The long description of `saylau allocate`.
@@ -99,6 +102,8 @@ Scenario fields (unknown fields are an error, so that a typo cannot change the r
                        \"party\": \"Amanat\" or null, \"votes\": 123}], \"against_all\": 45}, ...]
   referendum           {\"registered\", \"took_part\", \"yes\", \"no\", \"invalid\",
                        \"constitutional\", \"regions\": [{\"name\", \"took_part\", \"yes\"}]}
+  uncertainty          the vote model of `saylau simulate` (see `saylau simulate --help`);
+                       ignored by elect
 
 Votes are whole numbers from 0 to 18446744073709551615. A scenario may give lists without
 districts (the district seats are then reported as undecided) or districts without lists. The
@@ -149,6 +154,156 @@ pub enum ElectFormat {
     Json,
     /// CSV: party,list_seats,district_seats,seats (a referendum: field,value).
     Csv,
+}
+
+/// The long description of `saylau simulate`.
+const SIMULATE_ABOUT: &str = "\
+Project a body's seats by Monte Carlo simulation: draw many elections around a scenario's votes
+and decide each one with exactly the rules and code of `saylau elect`.
+
+The scenario is the same JSON file as for `saylau elect`; its votes are the centre of the vote
+model and its optional \"uncertainty\" object sets the spread. Every run draws list votes and
+district votes, decides the seats exactly, and adds them to integer counts per party, so memory
+does not grow with --runs.";
+
+/// The text after the options of `saylau simulate --help`.
+const SIMULATE_AFTER: &str = "\
+Vote model, each run (the formulas are in the crate documentation of saylau::simulate):
+  1. systematic error: each list's centre share p_k (\"against all\" is a category of its own)
+     is multiplied by exp(systematic_sd * z_k), z_k standard normal;
+  2. sampling noise: shares ~ Dirichlet(concentration * w / sum w), like a poll of
+     `concentration` people;
+  3. turnout: the list ballots are scaled by max(0, 1 + turnout_sd * z); list votes are rounded
+     to whole votes and the list seats are decided exactly;
+  4. districts: each party's candidates swing with its national list share (proportional:
+     share * s_k / p_k, or uniform: share + s_k - p_k), self-nominated candidates do not; then
+     each candidate's votes are multiplied by max(0, 1 + district_sd * z) and the district is
+     decided by the body's rules. Exact ties that the rules refuse are drawn by lot (counted in
+     \"runs_with_lot\").
+
+The scenario's \"uncertainty\" object (every field optional; unknown fields are an error):
+  concentration        effective poll sample size; 0 turns sampling noise off (default 2000)
+  systematic_sd        systematic polling error per list, log-ratio scale (default 0.1)
+  turnout_sd           relative standard deviation of turnout (default 0)
+  swing                proportional (default) or uniform: how district shares follow the lists
+  district_sd          relative noise of each district candidate's votes (default 0.1)
+  synthetic_districts  with no \"districts\" in the scenario, generate the body's single-member
+                       districts from the list vote, one nominee per list (default false)
+  regional_sd          regional variation of synthetic districts, log scale (default 0.25)
+  coalitions           [{\"name\": \"Opposition\", \"parties\": [\"Auyl\", \"OSDP\"]}, ...]: groups whose
+                       combined seats and majorities are reported (default none)
+With \"concentration\": 0, \"systematic_sd\": 0 and \"district_sd\": 0 (and turnout_sd 0) every
+run reproduces the scenario's votes, so every run gives the seats of `saylau elect`.
+
+Reproducibility: runs are drawn in blocks of 1024, each from a generator seeded by --seed and
+the block's number, and combined by adding integer counts: the same scenario, --seed and --runs
+give the same output on any machine, whatever --threads.
+
+Output: `table` is for people: per party the centre list share, the mean seats, the 90%
+interval (5th to 95th percentile), the median, P(majority) (more than half of all seats alone)
+and P(threshold) (its list passed the threshold), list and district columns when the body has
+both tiers, the coalitions and the notes; --histogram adds each party's seat distribution.
+`json` prints {\"runs\", \"seed\", \"seats\", \"parties\": [{\"party\", \"mean\", \"p05\", \"p50\",
+\"p95\", \"p_majority\", \"p_threshold\", \"list\", \"district\", \"p_two_thirds\",
+\"p_three_quarters\", \"centre_share\", \"mean_share\"}], \"independents\", \"vacant\",
+\"coalitions\": [{\"name\", \"parties\", \"mean\", \"p05\", \"p50\", \"p95\", \"p_majority\",
+\"p_two_thirds\", \"p_three_quarters\"}], \"runs_with_lot\", \"interrupted\", \"notes\"}. Seats
+(mean, p05, p50, p95) are total seats; \"list\", \"district\", \"independents\" and \"vacant\" are
+{\"mean\", \"p05\", \"p50\", \"p95\"} (\"list\" and \"p_threshold\" are null for a party without a
+list, \"district\" null for a body without single-member seats). Probabilities are shares of
+runs, from 0 to 1; the shares are of list votes plus \"against all\". --histogram adds
+\"histogram\": [runs with 0 seats, with 1 seat, ...] to every seat object.
+
+A progress bar is drawn on standard error when it is a terminal. Ctrl-C stops the runs cleanly:
+the results of the runs completed so far are printed with \"interrupted\": true and a note.
+
+Exit codes: 0 success; 2 bad input or usage (the message names the file, the line and column or
+the field, and what is wrong; a referendum has nothing to simulate); 130 interrupted by Ctrl-C
+(partial results printed).
+
+Examples:
+  saylau simulate scenarios/mazhilis-2023-illustrative-districts.json --runs 100000
+  saylau simulate scenarios/mazhilis-2023.json --runs 1000000 --seed 7 --format json
+  cat scenario.json | saylau simulate - --runs 10000 --histogram";
+
+/// The options of `saylau simulate`.
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// Number of simulated elections, from 1 to 10000000000.
+    #[arg(long, value_name = "N", value_parser = parse_runs, allow_hyphen_values = true)]
+    pub runs: u64,
+
+    /// Seed of the random draws: the same seed gives the same output.
+    #[arg(long, value_name = "S", default_value_t = 0, value_parser = parse_seed, allow_hyphen_values = true)]
+    pub seed: u64,
+
+    /// Worker threads; 0 uses all cores. Never changes the result.
+    #[arg(long, value_name = "T", default_value_t = 0, value_parser = parse_threads, allow_hyphen_values = true)]
+    pub threads: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = SimulateFormat::Table, ignore_case = true)]
+    pub format: SimulateFormat,
+
+    /// Also print the seat distributions (json: a "histogram" array in every seat object;
+    /// table: a bar chart per party).
+    #[arg(long)]
+    pub histogram: bool,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// The output formats of `saylau simulate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SimulateFormat {
+    /// Aligned tables and notes for people.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+/// The largest `--runs`.
+pub const MAX_RUNS: u64 = 10_000_000_000;
+
+/// The largest `--threads`.
+const MAX_THREADS: usize = 1024;
+
+/// Reads `--runs`: digits only, from 1 to [`MAX_RUNS`].
+fn parse_runs(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let range = format!("a whole number from 1 to {MAX_RUNS}");
+    if t.is_empty() {
+        return Err(format!("the number of runs is empty: expected {range}"));
+    }
+    if t.starts_with('-') {
+        return Err(format!("the number of runs cannot be negative: expected {range}"));
+    }
+    if !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("the number of runs must be {range}, written with digits only"));
+    }
+    match t.parse::<u64>() {
+        Ok(0) => Err(format!("the number of runs must be at least 1: expected {range}")),
+        Ok(n) if n <= MAX_RUNS => Ok(n),
+        _ => Err(format!("{t} runs is more than the supported maximum of {MAX_RUNS}")),
+    }
+}
+
+/// Reads `--threads`: digits only, from 0 (all cores) to [`MAX_THREADS`].
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let range = format!("a whole number from 0 (all cores) to {MAX_THREADS}");
+    if t.starts_with('-') {
+        return Err(format!("the number of threads cannot be negative: expected {range}"));
+    }
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("the number of threads must be {range}"));
+    }
+    match t.parse::<usize>() {
+        Ok(n) if n <= MAX_THREADS => Ok(n),
+        _ => Err(format!("{t} threads is more than the supported maximum of {MAX_THREADS}")),
+    }
 }
 
 /// The options of `saylau allocate`.

@@ -1,29 +1,21 @@
 //! `saylau elect`: read a JSON scenario, elect the body (or decide the
 //! referendum) under its statutory rules, print the result.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use saylau::TieBreak;
 use saylau::referendum::{ReferendumOutcome, Verdict};
-use saylau::scenario::{Outcome, Scenario, ScenarioError};
+use saylau::scenario::{Outcome, Scenario};
 use saylau::system::{Body, BodyResult};
-use saylau::{Error, TieBreak};
 use serde::Serialize;
 
 use crate::cli::{ElectArgs, ElectFormat};
 use crate::input::plural;
-use crate::output::{csv_io, pad};
+use crate::output::{Table, csv_io, notes};
 use crate::report_error;
-
-/// Why `elect` failed, which decides the exit code.
-#[derive(Debug)]
-enum Failure {
-    /// Bad input or usage: exit code 2.
-    Input(String),
-    /// A tie the scenario's policy does not break: exit code 3.
-    Tie(String),
-}
+use crate::scenario_file::{Failure, failure, load};
 
 /// A scenario that ran, with everything the output formats need.
 #[derive(Debug)]
@@ -73,170 +65,13 @@ pub fn main(args: &ElectArgs) -> ExitCode {
 
 /// Reads, parses and runs the scenario.
 fn compute(file: &Path) -> Result<Report, Failure> {
-    let (source, bytes) = read(file).map_err(Failure::Input)?;
-    let text = decode(&source, &bytes).map_err(Failure::Input)?;
-    let scenario = parse(&source, text).map_err(Failure::Input)?;
+    let (source, scenario) = load(file).map_err(Failure::Input)?;
     let outcome = scenario.run().map_err(|e| failure(e, &scenario, &source))?;
     let body = match outcome {
         Outcome::Body(_) => scenario.body().ok(),
         Outcome::Referendum(_) => None,
     };
     Ok(Report { source, scenario, body, outcome })
-}
-
-/// The bytes of `file`, or of standard input for `-`, with the name to use in messages.
-fn read(file: &Path) -> Result<(String, Vec<u8>), String> {
-    if file.as_os_str() == "-" {
-        let name = "<stdin>".to_string();
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
-        return Ok((name, bytes));
-    }
-    let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    Ok((name, bytes))
-}
-
-/// The text of the file: UTF-8, without a byte-order mark.
-fn decode<'b>(source: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        format!("{source}: line {line}, column {column}: the file is not valid UTF-8; save it as UTF-8 text")
-    })
-}
-
-/// Parses the scenario, with messages that name the line, the column and the problem.
-fn parse(source: &str, text: &str) -> Result<Scenario, String> {
-    if text.trim().is_empty() {
-        return Err(format!(
-            "{source}: the file is empty: expected a JSON scenario object such as \
-             {{\"body\": \"mazhilis\", \"lists\": [...]}}"
-        ));
-    }
-    // JSON syntax first, so that a syntax error is reported as one.
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Err(e) => {
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or_default();
-            return Err(format!(
-                "{source}: line {}, column {}: not valid JSON: {message}",
-                e.line(),
-                e.column()
-            ));
-        }
-        Ok(serde_json::Value::Object(_)) => {}
-        Ok(other) => {
-            let kind = match other {
-                serde_json::Value::Array(_) => "an array",
-                serde_json::Value::String(_) => "a string",
-                serde_json::Value::Number(_) => "a number",
-                serde_json::Value::Bool(_) => "a boolean",
-                _ => "null",
-            };
-            return Err(format!(
-                "{source}: the scenario must be a JSON object such as {{\"body\": \"mazhilis\", \
-                 \"lists\": [...]}}, but the file holds {kind}"
-            ));
-        }
-    }
-    Scenario::from_json(text).map_err(|e| match e {
-        ScenarioError::Parse { line, column, message } => {
-            format!("{source}: line {line}, column {column}: {}", friendly(&message))
-        }
-        other => format!("{source}: {other}"),
-    })
-}
-
-/// serde's message in the scenario's terms: numbers described in words, and
-/// the nearest known field suggested for an unknown one.
-fn friendly(message: &str) -> String {
-    let mut text = message
-        .replace("expected u64", "expected a whole number from 0 to 18446744073709551615")
-        .replace("expected u32", "expected a whole number from 0 to 4294967295")
-        .replace("expected usize", "expected a whole number from 0");
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
-    {
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let best = known.iter().map(|k| (distance(field, k), *k)).min();
-        if let Some((d, k)) = best
-            && d <= 2.max(field.chars().count() / 4)
-        {
-            text.push_str(&format!(" (did you mean `{k}`?)"));
-        }
-    }
-    text
-}
-
-/// The edit distance between two strings (insertions, deletions, substitutions).
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let here = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = here;
-        }
-    }
-    row[b.len()]
-}
-
-/// Turns a library error into a message naming parties, candidates and fields.
-fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
-    let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
-    match e {
-        Error::Tie { parties, seats } => {
-            let names: Vec<String> = parties
-                .iter()
-                .map(|&i| match scenario.lists.get(i) {
-                    Some(l) => format!("{:?}", l.party.trim()),
-                    None => format!("#{}", i + 1),
-                })
-                .collect();
-            let advice = if ties == TieBreak::MoreVotes {
-                "their votes are equal, so \"ties\": \"votes\" cannot decide; set \"ties\" in the scenario \
-                 to \"order\" (the list registered first wins) or \"lot:SEED\""
-            } else {
-                "set \"ties\" in the scenario to \"order\" (the list registered first wins, the default), \
-                 \"votes\" or \"lot:SEED\""
-            };
-            Failure::Tie(format!(
-                "{source}: tie: the lists of {} are tied for {seats} list seat{}; {advice}",
-                names.join(", "),
-                plural(seats.into())
-            ))
-        }
-        Error::DistrictTie { district, candidates } => {
-            let names: Vec<String> = candidates.iter().map(|c| format!("{c:?}")).collect();
-            Failure::Tie(format!(
-                "{source}: tie in district {district:?}: candidates {} have equal votes for its 1 seat; \
-                 set \"ties\" in the scenario to \"order\" (the candidate listed first wins) or \"lot:SEED\"",
-                names.join(", ")
-            ))
-        }
-        Error::DuplicateParty { name, first, second } => Failure::Input(format!(
-            "{source}: \"lists\": party {name:?} appears twice (entries {} and {})",
-            first + 1,
-            second + 1
-        )),
-        Error::EmptyPartyName { index } => {
-            Failure::Input(format!("{source}: \"lists\": entry {} has an empty party name", index + 1))
-        }
-        Error::ZeroVotes => Failure::Input(format!(
-            "{source}: \"lists\": every list has zero votes, so there are no list seats to apportion"
-        )),
-        Error::InvalidThreshold { .. } => Failure::Input(format!("{source}: \"threshold_percent\": {e}")),
-        Error::DuplicateDistrict { .. } | Error::EmptyDistrictName => {
-            Failure::Input(format!("{source}: \"districts\": {e}"))
-        }
-        other => Failure::Input(format!("{source}: {other}")),
-    }
 }
 
 // --- bodies --------------------------------------------------------------
@@ -270,51 +105,6 @@ fn tiers(report: &Report) -> (Option<u32>, Option<u32>) {
     match &report.body {
         Some(b) => (b.list.as_ref().map(|t| t.seats), b.districts.as_ref().map(|t| t.seats)),
         None => (None, None),
-    }
-}
-
-/// A simple aligned table: the first column left-aligned, the others right-aligned
-/// unless marked.
-struct Table {
-    headers: Vec<(&'static str, bool)>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn new(headers: &[(&'static str, bool)]) -> Table {
-        Table { headers: headers.to_vec(), rows: Vec::new() }
-    }
-
-    fn write(&self, w: &mut impl Write) -> io::Result<()> {
-        let widths: Vec<usize> = (0..self.headers.len())
-            .map(|c| {
-                let cells = self.rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count());
-                cells.chain([self.headers[c].0.chars().count()]).max().unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: Vec<&str>| -> String {
-            let parts: Vec<String> = cells
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| {
-                    let width = widths[c];
-                    if self.headers[c].1 {
-                        format!("{}{cell}", " ".repeat(width.saturating_sub(cell.chars().count())))
-                    } else {
-                        pad(cell, width)
-                    }
-                })
-                .collect();
-            parts.join("  ").trim_end().to_string()
-        };
-        // A table whose headers are all blank has no header line.
-        if self.headers.iter().any(|h| !h.0.is_empty()) {
-            writeln!(w, "{}", line(self.headers.iter().map(|h| h.0).collect()))?;
-        }
-        for row in &self.rows {
-            writeln!(w, "{}", line(row.iter().map(String::as_str).collect()))?;
-        }
-        Ok(())
     }
 }
 
@@ -460,19 +250,6 @@ fn body_table(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result
         table.write(w)?;
     }
     notes(&r.notes, w)
-}
-
-/// The notes, as bullet lines.
-fn notes(notes: &[String], w: &mut impl Write) -> io::Result<()> {
-    if notes.is_empty() {
-        return Ok(());
-    }
-    writeln!(w)?;
-    writeln!(w, "notes:")?;
-    for n in notes {
-        writeln!(w, "- {n}")?;
-    }
-    Ok(())
 }
 
 /// The JSON document of a body's result.

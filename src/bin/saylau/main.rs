@@ -1,9 +1,11 @@
 //! `saylau`: the command line face of the saylau crate, for people who do not
 //! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
-//! spec; run `saylau allocate --help` and `saylau elect --help` for the details.
+//! spec; run `saylau allocate --help`, `saylau elect --help` and
+//! `saylau simulate --help` for the details.
 //!
 //! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
-//! (`--ties error`, the default) refuses to break.
+//! (`--ties error`, the default) refuses to break; 130 a simulation
+//! interrupted by Ctrl-C (its partial results are printed).
 
 #![forbid(unsafe_code)]
 
@@ -12,6 +14,8 @@ mod cli;
 mod elect;
 mod input;
 mod output;
+mod scenario_file;
+mod simulate;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -51,5 +55,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Allocate(args) => allocate::main(&args),
         Command::Elect(args) => elect::main(&args),
+        Command::Simulate(args) => simulate::main(&args),
     }
 }

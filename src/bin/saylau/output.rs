@@ -152,6 +152,67 @@ fn divisor_section(r: &Report, a: &DivisorAudit, width: usize, w: &mut impl Writ
     Ok(())
 }
 
+/// A simple aligned table: the first column left-aligned, the others right-aligned
+/// unless marked.
+pub struct Table {
+    headers: Vec<(&'static str, bool)>,
+    /// The rows, one cell per header.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these headers: (title, right-aligned).
+    pub fn new(headers: &[(&'static str, bool)]) -> Table {
+        Table { headers: headers.to_vec(), rows: Vec::new() }
+    }
+
+    /// Writes the header line (unless all headers are blank) and the rows.
+    pub fn write(&self, w: &mut impl Write) -> io::Result<()> {
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|c| {
+                let cells = self.rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count());
+                cells.chain([self.headers[c].0.chars().count()]).max().unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: Vec<&str>| -> String {
+            let parts: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let width = widths[c];
+                    if self.headers[c].1 {
+                        format!("{}{cell}", " ".repeat(width.saturating_sub(cell.chars().count())))
+                    } else {
+                        pad(cell, width)
+                    }
+                })
+                .collect();
+            parts.join("  ").trim_end().to_string()
+        };
+        // A table whose headers are all blank has no header line.
+        if self.headers.iter().any(|h| !h.0.is_empty()) {
+            writeln!(w, "{}", line(self.headers.iter().map(|h| h.0).collect()))?;
+        }
+        for row in &self.rows {
+            writeln!(w, "{}", line(row.iter().map(String::as_str).collect()))?;
+        }
+        Ok(())
+    }
+}
+
+/// The notes, as bullet lines.
+pub fn notes(notes: &[String], w: &mut impl Write) -> io::Result<()> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(w, "notes:")?;
+    for n in notes {
+        writeln!(w, "- {n}")?;
+    }
+    Ok(())
+}
+
 /// `name` padded with spaces to `width` characters.
 pub fn pad(name: &str, width: usize) -> String {
     let n = name.chars().count();
