@@ -204,6 +204,12 @@ impl Scenario {
         if self.is_referendum() {
             return Err(Error::InvalidRules("a referendum cannot be simulated: it elects no seats".into()));
         }
+        if self.referendum.is_some() {
+            return Err(Error::InvalidRules(format!(
+                "the \"referendum\" object belongs only in a scenario with body \"referendum\", not {:?}",
+                self.body
+            )));
+        }
         if self.lists.is_empty() && self.districts.is_empty() {
             return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
         }

@@ -291,6 +291,10 @@ pub struct Report {
     pub independents: SeatStats,
     /// Seats left vacant (repeat elections, short lists, no list passing).
     pub vacant: SeatStats,
+    /// Seats the scenario gives no votes for (no lists, or fewer districts
+    /// than the body has and no synthetic districts): in no run's count.
+    /// In every run, parties + independents + vacant + undecided = `seats`.
+    pub undecided: u32,
     /// The coalitions asked for.
     pub coalitions: Vec<CoalitionProjection>,
     /// Runs in which a tie was broken by lot because the rules refuse ties.
@@ -305,9 +309,13 @@ pub struct RunOptions<'a> {
     /// Worker threads (`None` or `Some(0)`: all cores; `Some(1)`: this
     /// thread). Never changes the result.
     pub threads: Option<usize>,
-    /// Called with the number of runs completed, after each block.
+    /// Called with the number of runs completed, after each block. With
+    /// several threads blocks finish out of order, so calls may arrive with
+    /// a smaller total than an earlier call: keep the largest.
     pub progress: Option<&'a (dyn Fn(u64) + Sync)>,
-    /// Checked before each block: when set, the run stops early.
+    /// Checked before each block: when set, the run stops early. The blocks
+    /// completed by then depend on timing when several threads run, so a
+    /// stopped run's partial report is not reproducible (a full one is).
     pub stop: Option<&'a AtomicBool>,
 }
 
@@ -777,7 +785,7 @@ impl Simulation {
                 PartyProjection {
                     party: name.clone(),
                     list: has_list.then(|| SeatStats::from_histogram(&tally.list[i], runs)),
-                    district: (self.district_seats > 0)
+                    district: (!self.districts.is_empty())
                         .then(|| SeatStats::from_histogram(&tally.district[i], runs)),
                     total: SeatStats::from_histogram(&tally.total[i], runs),
                     p_majority: p(tally.majority[i][0]),
@@ -818,7 +826,9 @@ impl Simulation {
         if interrupted {
             notes.push(format!("Interrupted: {runs} run(s) completed."));
         }
+        let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
         Report {
+            undecided: self.seats - simulated,
             runs,
             seed,
             seats: self.seats,

@@ -197,9 +197,11 @@ fn json_has_the_spec_fields_with_the_right_types() {
             assert!(doc[group][q].is_number(), "{group}.{q}: {doc}");
         }
     }
-    // Seats add up: parties, self-nominated and vacant fill the house on average.
+    // Seats add up: parties, self-nominated, vacant and undecided fill the house on average.
     let mut total: f64 = parties.iter().map(|p| p["mean"].as_f64().unwrap()).sum();
     total += doc["independents"]["mean"].as_f64().unwrap() + doc["vacant"]["mean"].as_f64().unwrap();
+    total += doc["undecided"].as_f64().unwrap();
+    assert_eq!(doc["undecided"], 0, "every district is simulated");
     assert!((total - 98.0).abs() < 1e-6, "{total}");
 }
 

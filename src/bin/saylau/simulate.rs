@@ -187,6 +187,7 @@ struct JsonReport<'a> {
     parties: Vec<JsonParty<'a>>,
     independents: JsonStats<'a>,
     vacant: JsonStats<'a>,
+    undecided: u32,
     coalitions: Vec<JsonCoalition<'a>>,
     runs_with_lot: u64,
     interrupted: bool,
@@ -246,6 +247,7 @@ fn json(v: &View<'_>, w: &mut impl Write) -> io::Result<()> {
             .collect(),
         independents: JsonStats::new(&r.independents, h),
         vacant: JsonStats::new(&r.vacant, h),
+        undecided: r.undecided,
         coalitions: r
             .coalitions
             .iter()
@@ -403,16 +405,13 @@ fn table(v: &View<'_>, w: &mut impl Write) -> io::Result<()> {
         }
     }
     // Seats outside the model (a tier without votes in the scenario): the same
-    // number in every run, so the means show it exactly up to rounding.
-    let modelled: f64 =
-        r.parties.iter().map(|p| p.total.mean).sum::<f64>() + r.independents.mean + r.vacant.mean;
-    let outside = (f64::from(r.seats) - modelled).round();
-    if outside >= 1.0 {
+    // number in every run.
+    if r.undecided > 0 {
         let mut row = vec!["(not simulated)".to_string()];
         if shares {
             row.push(String::new());
         }
-        let n = format!("{outside:.0}");
+        let n = r.undecided.to_string();
         row.extend([n.clone(), n.clone(), n]);
         t.rows.push(row);
     }
