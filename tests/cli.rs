@@ -2,55 +2,13 @@
 //! End-to-end tests of the `saylau` binary: the contract of the CLI spec
 //! (exit codes, JSON and CSV fields, messages naming the problem).
 
+mod common;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use common::{Run, assert_fails, run, run_bytes, scratch};
 use serde_json::Value;
-
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `saylau ARGS` with `stdin` as standard input. Every run is checked
-/// for panics and backtraces.
-fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saylau"))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the saylau binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let data = stdin.to_vec();
-    // The binary may exit before reading everything: ignore a closed pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("the saylau binary runs");
-    writer.join().expect("the stdin writer finishes");
-    let run = Run {
-        code: out.status.code().expect("saylau was not killed by a signal"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "panic in {args:?}: {run:?}");
-        assert!(!text.contains("RUST_BACKTRACE"), "backtrace hint in {args:?}: {run:?}");
-    }
-    run
-}
-
-/// Runs `saylau ARGS` with text on standard input.
-fn run(args: &[&str], stdin: &str) -> Run {
-    run_bytes(args, stdin.as_bytes())
-}
 
 /// Runs `saylau allocate ARGS` with `csv` on standard input.
 fn allocate(args: &[&str], csv: &str) -> Run {
@@ -83,17 +41,6 @@ fn names(doc: &Value) -> Vec<String> {
     doc["parties"].as_array().unwrap().iter().map(|p| p["party"].as_str().unwrap().to_string()).collect()
 }
 
-/// Asserts a failure with `code` whose message starts `saylau: error: ` and
-/// contains every one of `needles`; stdout stays empty.
-fn assert_fails(r: &Run, code: i32, needles: &[&str]) {
-    assert_eq!(r.code, code, "{r:?}");
-    assert!(r.stderr.starts_with("saylau: error: "), "{r:?}");
-    for needle in needles {
-        assert!(r.stderr.contains(needle), "stderr lacks {needle:?}: {}", r.stderr);
-    }
-    assert!(r.stdout.is_empty(), "{r:?}");
-}
-
 const MAZHILIS_2023: &str = "party,votes
 Amanat,3431510
 Auyl,693938
@@ -107,11 +54,6 @@ Baytaq,146431
 const WIKIPEDIA: &str = "party,votes\nA,100000\nB,80000\nC,30000\nD,20000\n";
 
 const TIE: &str = "party,votes\nA,500\nB,500\n";
-
-/// A fresh path in the test scratch directory.
-fn scratch(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("saylau-cli-{}-{name}", std::process::id()))
-}
 
 // --- results -------------------------------------------------------------
 

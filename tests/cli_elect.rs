@@ -2,51 +2,14 @@
 //! End-to-end tests of `saylau elect`: scenario files in, the CLI contract out
 //! (exit codes, JSON and CSV fields, messages naming the file and the problem).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::process::{Command, Stdio};
 
+use common::{Run, assert_fails, run_bytes, scratch};
+use std::path::Path;
+
 use serde_json::Value;
-
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `saylau ARGS` with `stdin` as standard input. Every run is checked
-/// for panics and backtraces.
-fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saylau"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the saylau binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let data = stdin.to_vec();
-    // The binary may exit before reading everything: ignore a closed pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("the saylau binary runs");
-    writer.join().expect("the stdin writer finishes");
-    let run = Run {
-        code: out.status.code().expect("saylau was not killed by a signal"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "panic in {args:?}: {run:?}");
-        assert!(!text.contains("RUST_BACKTRACE"), "backtrace hint in {args:?}: {run:?}");
-    }
-    run
-}
 
 /// Runs `saylau elect ARGS` with nothing on standard input.
 fn elect(args: &[&str]) -> Run {
@@ -75,17 +38,6 @@ fn json_of(scenario: &str) -> Value {
     serde_json::from_str(&r.stdout).expect("stdout is one JSON document")
 }
 
-/// Asserts a failure with `code` whose message starts `saylau: error: ` and
-/// contains every one of `needles`; stdout stays empty.
-fn assert_fails(r: &Run, code: i32, needles: &[&str]) {
-    assert_eq!(r.code, code, "{r:?}");
-    assert!(r.stderr.starts_with("saylau: error: "), "{r:?}");
-    for needle in needles {
-        assert!(r.stderr.contains(needle), "stderr lacks {needle:?}: {}", r.stderr);
-    }
-    assert!(r.stdout.is_empty(), "{r:?}");
-}
-
 /// Runs an inline scenario that must fail with exit code 2, naming `<stdin>` and `needles`.
 fn assert_bad(scenario: &str, needles: &[&str]) {
     for format in ["table", "json", "csv"] {
@@ -110,11 +62,6 @@ fn column(doc: &Value, field: &str) -> Vec<u64> {
 /// The party names in a JSON result, in order.
 fn names(doc: &Value) -> Vec<String> {
     doc["parties"].as_array().unwrap().iter().map(|p| p["party"].as_str().unwrap().to_string()).collect()
-}
-
-/// A fresh path in the test scratch directory.
-fn scratch(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("saylau-elect-{}-{name}", std::process::id()))
 }
 
 /// The shipped scenario files whose names start with `prefix`.

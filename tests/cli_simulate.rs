@@ -3,51 +3,12 @@
 //! out (the JSON fields and their types, reproducibility whatever the thread
 //! count, exit codes, messages naming the file and the problem).
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
+use common::{Run, run_bytes, scratch};
 use serde_json::{Value, json};
-
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `saylau ARGS` with `stdin` as standard input. Every run is checked
-/// for panics and backtraces.
-fn run_bytes(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saylau"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the saylau binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let data = stdin.to_vec();
-    // The binary may exit before reading everything: ignore a closed pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("the saylau binary runs");
-    writer.join().expect("the stdin writer finishes");
-    let run = Run {
-        code: out.status.code().expect("saylau was not killed by a signal"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "panic in {args:?}: {run:?}");
-        assert!(!text.contains("RUST_BACKTRACE"), "backtrace hint in {args:?}: {run:?}");
-    }
-    run
-}
 
 /// Runs `saylau simulate ARGS` with nothing on standard input.
 fn simulate(args: &[&str]) -> Run {
@@ -95,11 +56,6 @@ fn assert_bad(r: &Run, needles: &[&str]) {
         assert!(r.stderr.contains(needle), "stderr lacks {needle:?}: {}", r.stderr);
     }
     assert!(r.stdout.is_empty(), "{r:?}");
-}
-
-/// A fresh path in the test scratch directory.
-fn scratch(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("saylau-simulate-{}-{name}", std::process::id()))
 }
 
 /// The shipped scenario with official list votes and illustrative districts.
