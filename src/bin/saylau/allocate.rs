@@ -1,6 +1,5 @@
 //! `saylau allocate`: read votes, apply the threshold, apportion, print.
 
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 use saylau::{Allocation, Apportioner, Audit, Error, Method, PartyVotes, Threshold, TieBreak};
@@ -8,7 +7,7 @@ use saylau::{Allocation, Apportioner, Audit, Error, Method, PartyVotes, Threshol
 use crate::cli::{AllocateArgs, Format};
 use crate::input::{self, Source, plural};
 use crate::output;
-use crate::report_error;
+use crate::{Failure, write_stdout};
 
 /// Everything the output formats need: the input, the eligibility and the result.
 #[derive(Debug)]
@@ -33,43 +32,17 @@ pub struct Report {
     pub audit: Option<Audit>,
 }
 
-/// Why `allocate` failed, which decides the exit code.
-#[derive(Debug)]
-enum Failure {
-    /// Bad input or usage: exit code 2.
-    Input(String),
-    /// A tie the policy does not break: exit code 3.
-    Tie(String),
-}
-
 /// Runs `saylau allocate` and gives the exit code.
 pub fn main(args: &AllocateArgs) -> ExitCode {
     let report = match compute(args) {
         Ok(report) => report,
-        Err(Failure::Input(message)) => {
-            report_error(&message);
-            return ExitCode::from(2);
-        }
-        Err(Failure::Tie(message)) => {
-            report_error(&message);
-            return ExitCode::from(3);
-        }
+        Err(failure) => return failure.exit(),
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = match args.format {
-        Format::Table => output::table(&report, &mut out),
-        Format::Json => output::json(&report, &mut out),
-        Format::Csv => output::csv(&report, &mut out),
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // The reader went away (`saylau ... | head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            report_error(&format!("cannot write the output: {e}"));
-            ExitCode::from(2)
-        }
-    }
+    write_stdout(ExitCode::SUCCESS, |out| match args.format {
+        Format::Table => output::table(&report, out),
+        Format::Json => output::json(&report, out),
+        Format::Csv => output::csv(&report, out),
+    })
 }
 
 /// Reads the input and apportions the seats.

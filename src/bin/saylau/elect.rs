@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::cli::{ElectArgs, ElectFormat};
 use crate::input::plural;
 use crate::output::{Table, csv_io, notes};
-use crate::report_error;
-use crate::scenario_file::{Failure, failure, load};
+use crate::scenario_file::{failure, load};
+use crate::{Failure, write_stdout};
 
 /// A scenario that ran, with everything the output formats need.
 #[derive(Debug)]
@@ -34,33 +34,16 @@ struct Report {
 pub fn main(args: &ElectArgs) -> ExitCode {
     let report = match compute(&args.file) {
         Ok(report) => report,
-        Err(Failure::Input(message)) => {
-            report_error(&message);
-            return ExitCode::from(2);
-        }
-        Err(Failure::Tie(message)) => {
-            report_error(&message);
-            return ExitCode::from(3);
-        }
+        Err(failure) => return failure.exit(),
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = match (&report.outcome, args.format) {
-        (Outcome::Body(r), ElectFormat::Table) => body_table(&report, r, &mut out),
-        (Outcome::Body(r), ElectFormat::Json) => body_json(&report, r, &mut out),
-        (Outcome::Body(r), ElectFormat::Csv) => body_csv(&report, r, &mut out),
-        (Outcome::Referendum(o), ElectFormat::Table) => referendum_table(&report, o, &mut out),
-        (Outcome::Referendum(o), ElectFormat::Json) => referendum_json(&report, o, &mut out),
-        (Outcome::Referendum(o), ElectFormat::Csv) => referendum_csv(&report, o, &mut out),
-    };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        // The reader went away (`saylau ... | head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            report_error(&format!("cannot write the output: {e}"));
-            ExitCode::from(2)
-        }
-    }
+    write_stdout(ExitCode::SUCCESS, |out| match (&report.outcome, args.format) {
+        (Outcome::Body(r), ElectFormat::Table) => body_table(&report, r, out),
+        (Outcome::Body(r), ElectFormat::Json) => body_json(&report, r, out),
+        (Outcome::Body(r), ElectFormat::Csv) => body_csv(&report, r, out),
+        (Outcome::Referendum(o), ElectFormat::Table) => referendum_table(&report, o, out),
+        (Outcome::Referendum(o), ElectFormat::Json) => referendum_json(&report, o, out),
+        (Outcome::Referendum(o), ElectFormat::Csv) => referendum_csv(&report, o, out),
+    })
 }
 
 /// Reads, parses and runs the scenario.

@@ -30,6 +30,49 @@ fn report_error(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "saylau: error: {message}");
 }
 
+/// Why a command failed, which decides the exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input or usage: exit code 2.
+    Input(String),
+    /// A tie the policy does not break: exit code 3.
+    Tie(String),
+}
+
+impl Failure {
+    /// Reports the failure on standard error and gives its exit code.
+    fn exit(self) -> ExitCode {
+        match self {
+            Failure::Input(message) => {
+                report_error(&message);
+                ExitCode::from(2)
+            }
+            Failure::Tie(message) => {
+                report_error(&message);
+                ExitCode::from(3)
+            }
+        }
+    }
+}
+
+/// Writes a command's output through a buffered standard output and gives
+/// `code`; a reader that went away (`saylau ... | head`) is not an error,
+/// any other write error exits 2.
+fn write_stdout(
+    code: ExitCode,
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'_>>) -> std::io::Result<()>,
+) -> ExitCode {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            report_error(&format!("cannot write the output: {e}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Prints a clap error or the help/version text and gives its exit code.
 fn clap_exit(e: clap::Error) -> ExitCode {
     if e.exit_code() == 0 {

@@ -9,16 +9,8 @@ use std::path::Path;
 use saylau::scenario::{Scenario, ScenarioError};
 use saylau::{Error, TieBreak};
 
+use crate::Failure;
 use crate::input::plural;
-
-/// Why a scenario could not be used, which decides the exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad input or usage: exit code 2.
-    Input(String),
-    /// A tie the scenario's policy does not break: exit code 3.
-    Tie(String),
-}
 
 /// Reads and parses a scenario: the name to use in messages (`<stdin>` for
 /// `-`) and the scenario.

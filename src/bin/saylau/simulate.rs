@@ -14,7 +14,8 @@ use crate::cli::{SimulateArgs, SimulateFormat};
 use crate::input::plural;
 use crate::output::{Table, notes};
 use crate::report_error;
-use crate::scenario_file::{Failure, failure, load};
+use crate::scenario_file::{failure, load};
+use crate::{Failure, write_stdout};
 
 /// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
 const INTERRUPTED: u8 = 130;
@@ -33,14 +34,7 @@ pub fn main(args: &SimulateArgs) -> ExitCode {
     };
     let sim = match build(&source, &scenario) {
         Ok(sim) => sim,
-        Err(Failure::Input(message)) => {
-            report_error(&message);
-            return ExitCode::from(2);
-        }
-        Err(Failure::Tie(message)) => {
-            report_error(&message);
-            return ExitCode::from(3);
-        }
+        Err(failure) => return failure.exit(),
     };
     let report = match run(&sim, args) {
         Ok(report) => report,
@@ -53,12 +47,7 @@ pub fn main(args: &SimulateArgs) -> ExitCode {
         report_error("interrupted before any run completed: no results");
         return ExitCode::from(INTERRUPTED);
     }
-    let mut out = io::BufWriter::new(io::stdout().lock());
     let view = View { source: &source, scenario: &scenario, report: &report, histogram: args.histogram };
-    let written = match args.format {
-        SimulateFormat::Table => table(&view, &mut out),
-        SimulateFormat::Json => json(&view, &mut out),
-    };
     let code = if report.interrupted {
         let _ = writeln!(
             io::stderr().lock(),
@@ -70,15 +59,10 @@ pub fn main(args: &SimulateArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     };
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => code,
-        // The reader went away (`saylau ... | head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => code,
-        Err(e) => {
-            report_error(&format!("cannot write the output: {e}"));
-            ExitCode::from(2)
-        }
-    }
+    write_stdout(code, |out| match args.format {
+        SimulateFormat::Table => table(&view, out),
+        SimulateFormat::Json => json(&view, out),
+    })
 }
 
 /// Compiles the scenario's simulation, with messages naming the file.
