@@ -235,10 +235,9 @@ fn body_table(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result
     notes(&r.notes, w)
 }
 
-/// The JSON document of a body's result.
+/// The scenario's descriptive fields, in the JSON output when given.
 #[derive(Serialize)]
-struct JsonBody<'a> {
-    body: &'a str,
+struct About<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -247,6 +246,25 @@ struct JsonBody<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
+}
+
+impl<'a> About<'a> {
+    fn of(s: &'a Scenario) -> About<'a> {
+        About {
+            title: s.title.as_deref(),
+            date: s.date.as_deref(),
+            source: s.source.as_deref(),
+            description: s.description.as_deref(),
+        }
+    }
+}
+
+/// The JSON document of a body's result.
+#[derive(Serialize)]
+struct JsonBody<'a> {
+    body: &'a str,
+    #[serde(flatten)]
+    about: About<'a>,
     seats: u32,
     parties: Vec<JsonParty<'a>>,
     independents: u32,
@@ -301,10 +319,7 @@ fn body_json(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result<
     });
     let doc = JsonBody {
         body: &r.body,
-        title: s.title.as_deref(),
-        date: s.date.as_deref(),
-        source: s.source.as_deref(),
-        description: s.description.as_deref(),
+        about: About::of(s),
         seats: r.seats,
         parties: r
             .parties
@@ -429,14 +444,8 @@ fn referendum_table(report: &Report, o: &ReferendumOutcome, w: &mut impl Write) 
 #[derive(Serialize)]
 struct JsonReferendum<'a> {
     body: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<&'a str>,
+    #[serde(flatten)]
+    about: About<'a>,
     outcome: &'static str,
     valid: bool,
     yes_majority: bool,
@@ -461,10 +470,7 @@ fn referendum_json(report: &Report, o: &ReferendumOutcome, w: &mut impl Write) -
     let f = s.referendum.as_ref();
     let doc = JsonReferendum {
         body: "referendum",
-        title: s.title.as_deref(),
-        date: s.date.as_deref(),
-        source: s.source.as_deref(),
-        description: s.description.as_deref(),
+        about: About::of(s),
         outcome: verdict(o.outcome),
         valid: o.valid,
         yes_majority: o.yes_majority,
