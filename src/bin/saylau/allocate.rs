@@ -126,12 +126,8 @@ fn library_failure(e: Error, parties: &PartyVotes, source: &Source, ties: TieBre
 
 /// `"A", "B"`: the names of the parties at `indices`, quoted.
 fn quoted_names(parties: &PartyVotes, indices: &[usize]) -> String {
-    indices
-        .iter()
-        .map(|&i| match parties.names().get(i) {
-            Some(name) => format!("{name:?}"),
-            None => format!("#{}", i + 1),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    input::join_names(indices.iter().map(|&i| match parties.names().get(i) {
+        Some(name) => format!("{name:?}"),
+        None => format!("#{}", i + 1),
+    }))
 }

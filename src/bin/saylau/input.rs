@@ -230,6 +230,20 @@ fn parse_votes(text: &str) -> Result<u64, String> {
         .map_err(|_| format!("votes {text:?} are too large: the maximum is 18446744073709551615 (2^64 - 1)"))
 }
 
+/// Most names a message lists before it says how many more there are.
+const NAMES_SHOWN: usize = 10;
+
+/// The names joined with `, `, at most ten of them then `and N more`, so
+/// that a tie among a million parties gives a readable message.
+pub fn join_names(names: impl ExactSizeIterator<Item = String>) -> String {
+    let total = names.len();
+    let mut shown: Vec<String> = names.take(NAMES_SHOWN).collect();
+    if total > NAMES_SHOWN {
+        shown.push(format!("and {} more", total - NAMES_SHOWN));
+    }
+    shown.join(", ")
+}
+
 /// `"s"` unless `n` is 1.
 pub fn plural(n: u64) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -238,6 +252,15 @@ pub fn plural(n: u64) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_names_stops_after_ten() {
+        let names = (0..1_000_000).map(|i| format!("P{i}"));
+        let text = join_names(names);
+        assert!(text.starts_with("P0, P1, "));
+        assert!(text.ends_with("P9, and 999990 more"), "{text}");
+        assert_eq!(join_names(["A".to_string(), "B".to_string()].into_iter()), "A, B");
+    }
 
     #[test]
     fn line_numbers_count_blank_lines_crlf_and_lone_cr() {

@@ -6,7 +6,7 @@ use saylau::{Audit, DivisorAudit, QuotaAudit, Quotient, TieBreak, TieResolution}
 use serde::Serialize;
 
 use crate::allocate::Report;
-use crate::input::plural;
+use crate::input::{join_names, plural};
 
 /// An aligned table for people, with the audit section under `--explain`.
 pub fn table(r: &Report, w: &mut impl Write) -> io::Result<()> {
@@ -63,11 +63,11 @@ fn tie_sentence(r: &Report, tie: &TieResolution) -> String {
     let winners = tie.winners.len();
     format!(
         "tie between {} for {} seat{} broken by {}: {} win{}",
-        names_of(r, &tie.parties).join(", "),
+        join_names(names_of(r, &tie.parties).into_iter()),
         tie.seats,
         plural(tie.seats.into()),
         policy_words(tie.policy),
-        names_of(r, &tie.winners).join(", "),
+        join_names(names_of(r, &tie.winners).into_iter()),
         if winners == 1 { "s" } else { "" }
     )
 }

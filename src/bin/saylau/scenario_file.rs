@@ -10,7 +10,7 @@ use saylau::scenario::{Scenario, ScenarioError};
 use saylau::{Error, TieBreak};
 
 use crate::Failure;
-use crate::input::plural;
+use crate::input::{join_names, plural};
 
 /// Reads and parses a scenario: the name to use in messages (`<stdin>` for
 /// `-`) and the scenario.
@@ -133,13 +133,10 @@ pub fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
     let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
     match e {
         Error::Tie { parties, seats } => {
-            let names: Vec<String> = parties
-                .iter()
-                .map(|&i| match scenario.lists.get(i) {
-                    Some(l) => format!("{:?}", l.party.trim()),
-                    None => format!("#{}", i + 1),
-                })
-                .collect();
+            let names = join_names(parties.iter().map(|&i| match scenario.lists.get(i) {
+                Some(l) => format!("{:?}", l.party.trim()),
+                None => format!("#{}", i + 1),
+            }));
             let advice = if ties == TieBreak::MoreVotes {
                 "their votes are equal, so \"ties\": \"votes\" cannot decide; set \"ties\" in the scenario \
                  to \"order\" (the list registered first wins) or \"lot:SEED\""
@@ -148,17 +145,15 @@ pub fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
                  \"votes\" or \"lot:SEED\""
             };
             Failure::Tie(format!(
-                "{source}: tie: the lists of {} are tied for {seats} list seat{}; {advice}",
-                names.join(", "),
+                "{source}: tie: the lists of {names} are tied for {seats} list seat{}; {advice}",
                 plural(seats.into())
             ))
         }
         Error::DistrictTie { district, candidates } => {
-            let names: Vec<String> = candidates.iter().map(|c| format!("{c:?}")).collect();
+            let names = join_names(candidates.iter().map(|c| format!("{c:?}")));
             Failure::Tie(format!(
-                "{source}: tie in district {district:?}: candidates {} have equal votes for its 1 seat; \
-                 set \"ties\" in the scenario to \"order\" (the candidate listed first wins) or \"lot:SEED\"",
-                names.join(", ")
+                "{source}: tie in district {district:?}: candidates {names} have equal votes for its 1 seat; \
+                 set \"ties\" in the scenario to \"order\" (the candidate listed first wins) or \"lot:SEED\""
             ))
         }
         Error::DuplicateParty { name, first, second } => Failure::Input(format!(
