@@ -74,6 +74,7 @@ pub mod referendum;
 #[cfg(feature = "serde")]
 pub mod scenario;
 pub mod simulate;
+pub mod svg;
 pub mod system;
 pub mod threshold;
 pub mod votes;

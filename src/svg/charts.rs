@@ -1,0 +1,560 @@
+//! Simple charts: seat distributions of a simulation, a threshold sweep and
+//! a seat–vote scatter, each with axes, ticks, labels and a legend.
+
+use std::fmt::Write as _;
+
+use super::{INDEPENDENT_COLOUR, PALETTE, escape, legend_item, num, open, text_width, w};
+use crate::error::{Error, Result};
+use crate::simulate::{Report, SeatStats};
+use crate::system::BodyResult;
+
+/// A plot area in px and the data range it shows.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+impl Frame {
+    fn x(&self, v: f64) -> f64 {
+        self.left + (v - self.x0) / (self.x1 - self.x0) * self.width
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.top + self.height - (v - self.y0) / (self.y1 - self.y0) * self.height
+    }
+}
+
+/// A round step (1, 2 or 5 times a power of ten) giving about `target`
+/// intervals over `span`.
+fn nice_step(span: f64, target: f64) -> f64 {
+    let raw = (span / target).max(1e-9);
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let m = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    m * mag
+}
+
+/// The multiples of `step` from `lo` to `hi` (inclusive, with slack).
+fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
+    let first = (lo / step - 1e-9).ceil() as i64;
+    let last = (hi / step + 1e-9).floor() as i64;
+    (first..=last).take(1000).map(|k| k as f64 * step).collect()
+}
+
+/// A tick label with as many decimals as the step needs.
+fn tick_label(v: f64, step: f64) -> String {
+    let decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { s }
+}
+
+/// Grid, axes, ticks, tick labels and axis titles of `f`.
+fn axes(out: &mut String, f: &Frame, xstep: f64, ystep: f64, xlabel: &str, ylabel: &str, font: f64) {
+    out.push_str("<g class=\"axes\" font-size=\"");
+    out.push_str(&num(font));
+    out.push_str("\">\n");
+    for v in ticks(f.y0, f.y1, ystep) {
+        let y = num(f.y(v));
+        w!(
+            out,
+            "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            num(f.left),
+            num(f.left + f.width),
+            num(f.left - 6.0),
+            num(f.y(v) + font * 0.35),
+            tick_label(v, ystep)
+        );
+    }
+    for v in ticks(f.x0, f.x1, xstep) {
+        let x = num(f.x(v));
+        let bottom = f.top + f.height;
+        w!(
+            out,
+            "<line class=\"tick\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#333333\"/>\
+             <text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+            num(bottom),
+            num(bottom + 4.0),
+            num(bottom + 6.0 + font),
+            tick_label(v, xstep)
+        );
+    }
+    let (l, t, r, b) = (num(f.left), num(f.top), num(f.left + f.width), num(f.top + f.height));
+    w!(
+        out,
+        "<polyline class=\"axis\" points=\"{l},{t} {l},{b} {r},{b}\" fill=\"none\" stroke=\"#333333\"/>\n"
+    );
+    w!(
+        out,
+        "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+        num(f.left + f.width / 2.0),
+        num(f.top + f.height + 2.0 * font + 10.0),
+        escape(xlabel)
+    );
+    let (yx, yy) = (num(f.left - 3.2 * font - 8.0), num(f.top + f.height / 2.0));
+    w!(
+        out,
+        "<text class=\"y-label\" x=\"{yx}\" y=\"{yy}\" text-anchor=\"middle\" transform=\"rotate(-90 {yx} {yy})\">{}</text>\n",
+        escape(ylabel)
+    );
+    out.push_str("</g>\n");
+}
+
+/// A heading line at the top of a chart.
+fn heading(out: &mut String, width: f64, title: &str) {
+    w!(
+        out,
+        "<text class=\"heading\" x=\"{}\" y=\"28\" font-size=\"18\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
+        num(width / 2.0),
+        escape(title)
+    );
+}
+
+fn colour(i: usize) -> &'static str {
+    PALETTE[i % PALETTE.len()]
+}
+
+fn check_share(what: &str, label: &str, v: f64) -> Result<()> {
+    if v.is_finite() && (0.0..=100.0).contains(&v) {
+        Ok(())
+    } else {
+        Err(Error::InvalidChart(format!("{what} {v} of {label:?} is not a number from 0 to 100")))
+    }
+}
+
+/// Small multiples of the simulated seat distributions in `report`: one
+/// panel per party (and one for the self-nominated members if any run
+/// elects one), a bar per seat count giving the share of runs, the 90%
+/// interval from `p05` to `p95` shaded behind the bars and the median as a
+/// dashed line. Wide distributions are grouped in bins of several seats
+/// (at most 60 bars a panel).
+///
+/// Each panel is a `<g class="panel" data-party="i">` (`i` the party's
+/// position in `report.parties`; the self-nominated panel is the number of
+/// parties) holding `<rect class="bar">` marks.
+///
+/// # Errors
+///
+/// [`Error::NoParties`] for a report without parties,
+/// [`Error::InvalidChart`] for a report without runs.
+///
+/// # Example
+///
+/// ```
+/// # use saylau::simulate::{Simulation, Uncertainty};
+/// # use saylau::system::{Ballots, Overrides, PartyList, Preset};
+/// let body = Preset::Kurultai.body(&Overrides::default())?;
+/// let lists = [("A", 55_000), ("B", 41_000), ("C", 4_000)]
+///     .map(|(p, v)| PartyList { party: p.into(), votes: v, candidates: None });
+/// let ballots = Ballots { lists: lists.to_vec(), ..Default::default() };
+/// let report = Simulation::new(&body, &ballots, &Uncertainty::default())?.run(1, 500)?;
+/// let svg = saylau::svg::seat_distribution("Kurultai", &report)?;
+/// assert_eq!(svg.matches("class=\"panel\"").count(), 3);
+/// assert!(svg.contains("class=\"interval\""));
+/// # Ok::<(), saylau::Error>(())
+/// ```
+pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
+    if report.parties.is_empty() {
+        return Err(Error::NoParties);
+    }
+    if report.runs == 0 {
+        return Err(Error::InvalidChart("the report has no runs".into()));
+    }
+    let mut panels: Vec<(usize, &str, &str, &SeatStats)> =
+        report.parties.iter().enumerate().map(|(i, p)| (i, p.party.as_str(), colour(i), &p.total)).collect();
+    if report.independents.histogram.iter().skip(1).any(|&c| c > 0) {
+        panels.push((report.parties.len(), "Self-nominated", INDEPENDENT_COLOUR, &report.independents));
+    }
+    const PW: f64 = 300.0;
+    const PH: f64 = 200.0;
+    let cols = panels.len().min(3);
+    let rows = panels.len().div_ceil(cols);
+    let width = (16.0 + cols as f64 * PW).max(32.0 + text_width(title, 18.0));
+    let height = 76.0 + rows as f64 * PH + 8.0;
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    heading(&mut out, width, title);
+    out.push_str("<g class=\"legend\">\n");
+    legend_item(&mut out, 24.0, 42.0, "#cccccc", false, "90% of runs (p05 to p95)", "");
+    w!(
+        out,
+        "<g class=\"legend-item\"><line x1=\"224\" y1=\"48\" x2=\"242\" y2=\"48\" stroke=\"#333333\" \
+         stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"248\" y=\"52.5\" font-size=\"13\">median</text></g>\n"
+    );
+    out.push_str("</g>\n");
+
+    let runs = report.runs as f64;
+    for (k, &(i, name, fill, stats)) in panels.iter().enumerate() {
+        let px = 8.0 + (k % cols) as f64 * PW;
+        let py = 68.0 + (k / cols) as f64 * PH;
+        let h = &stats.histogram;
+        let lo = h.iter().position(|&c| c > 0).unwrap_or(0) as u64;
+        let hi = h.iter().rposition(|&c| c > 0).unwrap_or(0) as u64;
+        let lo = lo.min(u64::from(stats.p05));
+        let hi = hi.max(u64::from(stats.p95));
+        // At least five seat counts wide, so that one bar is not a block.
+        let (lo, hi) = if hi - lo < 4 {
+            let lo = lo.saturating_sub((4 - (hi - lo)) / 2);
+            (lo, lo + 4)
+        } else {
+            (lo, hi)
+        };
+        let bin = (hi - lo + 1).div_ceil(60).max(1);
+        let bins = (hi - lo + 1).div_ceil(bin);
+        let mut shares = Vec::with_capacity(bins as usize);
+        for b in 0..bins {
+            let start = (lo + b * bin) as usize;
+            let end = (start + bin as usize).min(h.len());
+            let count: u64 = h.get(start..end).map_or(0, |s| s.iter().sum());
+            shares.push(count as f64 * 100.0 / runs);
+        }
+        let top = shares.iter().copied().fold(0.0, f64::max).max(1.0);
+        let ystep = nice_step(top, 4.0);
+        let f = Frame {
+            left: px + 56.0,
+            top: py + 34.0,
+            width: PW - 76.0,
+            height: PH - 88.0,
+            x0: lo as f64 - 0.5,
+            x1: (lo + bins * bin) as f64 - 0.5,
+            y0: 0.0,
+            y1: (top / ystep).ceil() * ystep,
+        };
+        w!(out, "<g class=\"panel\" data-party=\"{i}\"><title>{}</title>\n", escape(name));
+        w!(
+            out,
+            "<text class=\"panel-title\" x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">{}</text>\n\
+             <text class=\"panel-note\" x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#444444\">mean {:.1}, median {}, 90%: {} to {}</text>\n",
+            num(px + 8.0),
+            num(py + 4.0),
+            escape(name),
+            num(px + 8.0),
+            num(py + 18.0),
+            stats.mean,
+            stats.p50,
+            stats.p05,
+            stats.p95
+        );
+        let band_left = f.x(f64::from(stats.p05) - 0.5).max(f.left);
+        let band_right = f.x(f64::from(stats.p95) + 0.5).min(f.left + f.width);
+        w!(
+            out,
+            "<rect class=\"interval\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#cccccc\" opacity=\"0.6\"/>\n",
+            num(band_left),
+            num(f.top),
+            num((band_right - band_left).max(0.0)),
+            num(f.height)
+        );
+        let xstep = nice_step(f.x1 - f.x0, 5.0).max(1.0).round();
+        axes(&mut out, &f, xstep, ystep, "seats", "% of runs", 10.0);
+        let gap = if f.width / bins as f64 > 4.0 { 1.0 } else { 0.0 };
+        for (b, &share) in shares.iter().enumerate() {
+            if share <= 0.0 {
+                continue;
+            }
+            let start = lo + b as u64 * bin;
+            let x = f.x(start as f64 - 0.5);
+            let x2 = f.x((start + bin) as f64 - 0.5);
+            let seats = if bin == 1 {
+                format!("{start} seats")
+            } else {
+                format!("{start} to {} seats", start + bin - 1)
+            };
+            w!(
+                out,
+                "<rect class=\"bar\" data-party=\"{i}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\">\
+                 <title>{}: {seats} in {:.1}% of runs</title></rect>\n",
+                num(x + gap / 2.0),
+                num(f.y(share)),
+                num((x2 - x - gap).max(0.5)),
+                num(f.y(0.0) - f.y(share)),
+                escape(name),
+                share
+            );
+        }
+        let mx = num(f.x(f64::from(stats.p50)));
+        w!(
+            out,
+            "<line class=\"median\" x1=\"{mx}\" y1=\"{}\" x2=\"{mx}\" y2=\"{}\" stroke=\"#333333\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n</g>\n",
+            num(f.top),
+            num(f.top + f.height)
+        );
+    }
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+
+/// A line chart of seats against the threshold: `points` are (threshold in
+/// percent, seats of each party in the order of `parties`), in any order
+/// (they are drawn by increasing threshold). One `<polyline
+/// class="series" data-party="i">` per party, with a marker per point when
+/// there are at most 60.
+///
+/// # Errors
+///
+/// [`Error::NoParties`] for no parties; [`Error::InvalidChart`] for no
+/// points, a threshold that is not a number from 0 to 100, or a point
+/// whose seats do not match the parties in number.
+///
+/// # Example
+///
+/// ```
+/// let points = vec![(3.0, vec![50, 30, 18]), (5.0, vec![55, 43, 0]), (7.0, vec![56, 42, 0])];
+/// let svg = saylau::svg::threshold_sweep("Sweep", &["A", "B", "C & D"], &points)?;
+/// assert_eq!(svg.matches("class=\"series\"").count(), 3);
+/// assert!(svg.contains("C &amp; D"));
+/// # Ok::<(), saylau::Error>(())
+/// ```
+pub fn threshold_sweep<S: AsRef<str>>(
+    title: &str,
+    parties: &[S],
+    points: &[(f64, Vec<u32>)],
+) -> Result<String> {
+    if parties.is_empty() {
+        return Err(Error::NoParties);
+    }
+    if points.is_empty() {
+        return Err(Error::InvalidChart("the threshold sweep has no points".into()));
+    }
+    for (t, seats) in points {
+        check_share("threshold", "the sweep", *t)?;
+        if seats.len() != parties.len() {
+            return Err(Error::InvalidChart(format!(
+                "the point at threshold {t}% gives {} seat counts for {} parties",
+                seats.len(),
+                parties.len()
+            )));
+        }
+    }
+    let mut sorted: Vec<&(f64, Vec<u32>)> = points.iter().collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (tmin, tmax) = (sorted[0].0, sorted[sorted.len() - 1].0);
+    let (x0, x1) = if tmax > tmin { (tmin, tmax) } else { (tmin - 1.0, tmax + 1.0) };
+    let most = points.iter().flat_map(|p| p.1.iter()).copied().max().unwrap_or(0).max(1);
+    let ystep = nice_step(f64::from(most), 5.0).max(1.0).round();
+    let f = Frame {
+        left: 70.0,
+        top: 48.0,
+        width: 520.0,
+        height: 320.0,
+        x0,
+        x1,
+        y0: 0.0,
+        y1: (f64::from(most) / ystep).ceil() * ystep,
+    };
+    let names: Vec<&str> = parties.iter().map(AsRef::as_ref).collect();
+    let legend_width = names.iter().map(|n| 18.0 + text_width(n, 13.0)).fold(0.0, f64::max);
+    let width = (f.left + f.width + 32.0 + legend_width + 16.0).max(32.0 + text_width(title, 18.0));
+    let height = (f.top + f.height + 56.0).max(f.top + 20.0 * names.len() as f64 + 16.0);
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    heading(&mut out, width, title);
+    axes(&mut out, &f, nice_step(x1 - x0, 6.0), ystep, "threshold (%)", "seats", 12.0);
+    for (i, name) in names.iter().enumerate() {
+        let c = colour(i);
+        let pts: Vec<String> =
+            sorted.iter().map(|(t, s)| format!("{},{}", num(f.x(*t)), num(f.y(f64::from(s[i]))))).collect();
+        w!(
+            out,
+            "<g class=\"party\" data-party=\"{i}\"><polyline class=\"series\" data-party=\"{i}\" points=\"{}\" \
+             fill=\"none\" stroke=\"{c}\" stroke-width=\"2\" stroke-linejoin=\"round\"><title>{}</title></polyline>\n",
+            pts.join(" "),
+            escape(name)
+        );
+        if sorted.len() <= 60 {
+            for (t, s) in &sorted {
+                w!(
+                    out,
+                    "<circle class=\"marker\" data-party=\"{i}\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{c}\">\
+                     <title>{}: {} seats at {}%</title></circle>\n",
+                    num(f.x(*t)),
+                    num(f.y(f64::from(s[i]))),
+                    escape(name),
+                    s[i],
+                    t
+                );
+            }
+        }
+        out.push_str("</g>\n");
+    }
+    out.push_str("<g class=\"legend\">\n");
+    for (i, name) in names.iter().enumerate() {
+        let attrs = format!(" data-party=\"{i}\"");
+        legend_item(
+            &mut out,
+            f.left + f.width + 32.0,
+            f.top + 20.0 * i as f64,
+            colour(i),
+            false,
+            name,
+            &attrs,
+        );
+    }
+    out.push_str("</g>\n</svg>\n");
+    Ok(out)
+}
+
+/// One party in a [`seat_vote_scatter`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScatterPoint {
+    /// The party.
+    pub label: String,
+    /// Its share of the votes, in percent.
+    pub vote_share: f64,
+    /// Its share of the seats, in percent.
+    pub seat_share: f64,
+}
+
+impl ScatterPoint {
+    /// The list tier of `result`: each party with a list, its share of all
+    /// list votes and its share of the list seats won (0 if none were won).
+    pub fn list_tier(result: &BodyResult) -> Vec<ScatterPoint> {
+        let votes: u128 = result.parties.iter().filter_map(|p| p.votes).map(u128::from).sum();
+        let seats: u64 =
+            result.parties.iter().filter(|p| p.votes.is_some()).map(|p| u64::from(p.list_seats)).sum();
+        let share = |x: f64, of: f64| if of > 0.0 { x * 100.0 / of } else { 0.0 };
+        result
+            .parties
+            .iter()
+            .filter_map(|p| {
+                p.votes.map(|v| ScatterPoint {
+                    label: p.party.clone(),
+                    vote_share: share(v as f64, votes as f64),
+                    seat_share: share(f64::from(p.list_seats), seats as f64),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A scatter of seat share against vote share, on the same scale on both
+/// axes, with the diagonal where seats are exactly proportional: parties
+/// above it are over-represented. Each party is a labelled `<circle
+/// class="point" data-party="i">` with a tooltip.
+///
+/// # Errors
+///
+/// [`Error::NoParties`] for no points; [`Error::InvalidChart`] for a share
+/// that is not a number from 0 to 100.
+///
+/// # Example
+///
+/// ```
+/// use saylau::svg::{ScatterPoint, seat_vote_scatter};
+///
+/// let p = |label: &str, vote_share, seat_share| ScatterPoint { label: label.into(), vote_share, seat_share };
+/// let svg = seat_vote_scatter("2023", &[p("Amanat", 53.9, 58.0), p("Auyl", 10.9, 11.6)])?;
+/// assert_eq!(svg.matches("class=\"point\"").count(), 2);
+/// assert!(svg.contains("class=\"diagonal\""));
+/// assert!(seat_vote_scatter("x", &[p("A", f64::NAN, 1.0)]).is_err());
+/// # Ok::<(), saylau::Error>(())
+/// ```
+pub fn seat_vote_scatter(title: &str, points: &[ScatterPoint]) -> Result<String> {
+    if points.is_empty() {
+        return Err(Error::NoParties);
+    }
+    for p in points {
+        check_share("vote share", &p.label, p.vote_share)?;
+        check_share("seat share", &p.label, p.seat_share)?;
+    }
+    let most = points.iter().map(|p| p.vote_share.max(p.seat_share)).fold(1.0, f64::max);
+    let step = nice_step(most, 5.0);
+    let top = ((most / step).ceil() * step).min(100.0);
+    let f = Frame { left: 70.0, top: 48.0, width: 400.0, height: 400.0, x0: 0.0, x1: top, y0: 0.0, y1: top };
+    let legend_width = points.iter().map(|p| 18.0 + text_width(&p.label, 13.0)).fold(0.0, f64::max);
+    let width = (f.left + f.width + 40.0 + legend_width + 16.0).max(32.0 + text_width(title, 18.0));
+    let height = (f.top + f.height + 56.0).max(f.top + 20.0 * points.len() as f64 + 16.0);
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    heading(&mut out, width, title);
+    axes(&mut out, &f, step, step, "share of votes (%)", "share of seats (%)", 12.0);
+    w!(
+        out,
+        "<line class=\"diagonal\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\" stroke-dasharray=\"6 4\">\
+         <title>seat share = vote share</title></line>\n",
+        num(f.x(0.0)),
+        num(f.y(0.0)),
+        num(f.x(top)),
+        num(f.y(top))
+    );
+    // Labels to the upper right of their points, moved down where they
+    // would overlap a label placed before them (from the top).
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| points[b].seat_share.total_cmp(&points[a].seat_share).then(a.cmp(&b)));
+    let mut label_y = vec![0.0; points.len()];
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    for &i in &order {
+        let x = f.x(points[i].vote_share) + 8.0;
+        let right = x + text_width(&points[i].label, 12.0);
+        let mut y = f.y(points[i].seat_share) - 6.0;
+        for &(px, pr, py) in &placed {
+            if x < pr && px < right && (y - py).abs() < 14.0 {
+                y = py + 14.0;
+            }
+        }
+        label_y[i] = y;
+        placed.push((x, right, y));
+    }
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = (f.x(p.vote_share), f.y(p.seat_share));
+        let label = escape(&p.label);
+        w!(
+            out,
+            "<g class=\"party\" data-party=\"{i}\"><circle class=\"point\" data-party=\"{i}\" cx=\"{}\" cy=\"{}\" r=\"5\" \
+             fill=\"{}\"><title>{label}: {:.1}% of votes, {:.1}% of seats</title></circle>\
+             <text class=\"point-label\" x=\"{}\" y=\"{}\" font-size=\"12\">{label}</text></g>\n",
+            num(x),
+            num(y),
+            colour(i),
+            p.vote_share,
+            p.seat_share,
+            num(x + 8.0),
+            num(label_y[i])
+        );
+    }
+    out.push_str("<g class=\"legend\">\n");
+    for (i, p) in points.iter().enumerate() {
+        let attrs = format!(" data-party=\"{i}\"");
+        legend_item(
+            &mut out,
+            f.left + f.width + 40.0,
+            f.top + 20.0 * i as f64,
+            colour(i),
+            false,
+            &p.label,
+            &attrs,
+        );
+    }
+    out.push_str("</g>\n</svg>\n");
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_and_ticks() {
+        assert_eq!(nice_step(100.0, 5.0), 20.0);
+        assert_eq!(nice_step(7.0, 5.0), 2.0);
+        assert_eq!(ticks(0.0, 10.0, 2.5), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
+        assert_eq!(tick_label(2.5, 0.5), "2.5");
+        assert_eq!(tick_label(20.0, 5.0), "20");
+    }
+}
