@@ -67,8 +67,12 @@
 
 pub mod apportion;
 mod arith;
+pub mod compare;
 pub mod district;
 pub mod error;
+pub mod fragility;
+pub mod metrics;
+pub mod paradox;
 pub mod ratio;
 pub mod referendum;
 #[cfg(feature = "serde")]
