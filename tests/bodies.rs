@@ -350,6 +350,15 @@ fn scenario_typos_are_errors_with_a_position() {
 }
 
 #[test]
+fn a_body_larger_than_u32_seats_is_refused() {
+    let mut body = Preset::Mazhilis.body(&Overrides::default()).unwrap();
+    body.list.as_mut().unwrap().seats = u32::MAX;
+    let ballots = Ballots { lists: lists(&[("A", 1)]), ..Default::default() };
+    assert!(matches!(body.elect(&ballots), Err(Error::TooManySeats { .. })));
+    assert_eq!(body.seats(), u32::MAX);
+}
+
+#[test]
 fn huge_threshold_numbers_are_refused_briefly() {
     let e = Scenario::from_json(
         r#"{"body": "kurultai", "threshold_percent": 1e300, "lists": [{"party": "A", "votes": 1}]}"#,

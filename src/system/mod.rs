@@ -292,8 +292,16 @@ pub struct BodyResult {
 
 impl Body {
     /// The body's size.
+    ///
+    /// A body whose tiers together exceed `u32::MAX` seats cannot be elected
+    /// ([`Body::elect`] refuses it); for such a body this is `u32::MAX`.
     pub fn seats(&self) -> u32 {
-        self.list.as_ref().map_or(0, |l| l.seats) + self.districts.as_ref().map_or(0, |d| d.seats)
+        u32::try_from(self.total_seats()).unwrap_or(u32::MAX)
+    }
+
+    fn total_seats(&self) -> u64 {
+        self.list.as_ref().map_or(0, |l| l.seats as u64)
+            + self.districts.as_ref().map_or(0, |d| d.seats as u64)
     }
 
     /// Elects the body from `ballots`.
@@ -301,10 +309,14 @@ impl Body {
     /// # Errors
     ///
     /// [`Error::InvalidRules`] if the ballots do not fit the body (lists for a
-    /// body without a list tier, more districts than seats); otherwise the
+    /// body without a list tier, more districts than seats);
+    /// [`Error::TooManySeats`] if the tiers add up to more than `u32::MAX`; otherwise the
     /// errors of [`ListTier::allocate`] and
     /// [`DistrictRules::decide`](crate::district::DistrictRules::decide).
     pub fn elect(&self, ballots: &Ballots) -> Result<BodyResult> {
+        if self.total_seats() > u32::MAX as u64 {
+            return Err(Error::TooManySeats { seats: self.total_seats(), max: u32::MAX as u64 });
+        }
         let mut notes = self.notes.clone();
         let mut parties: Vec<PartyResult> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
