@@ -27,6 +27,18 @@ pub enum Command {
     /// Project a body's seats by Monte Carlo simulation around a JSON scenario's votes.
     #[command(long_about = SIMULATE_ABOUT, after_long_help = SIMULATE_AFTER)]
     Simulate(SimulateArgs),
+    /// Disproportionality and fragmentation indices of a scenario's result.
+    #[command(long_about = METRICS_ABOUT, after_long_help = METRICS_AFTER)]
+    Metrics(MetricsArgs),
+    /// A scenario's votes under other methods, thresholds, house sizes or designs.
+    #[command(long_about = COMPARE_ABOUT, after_long_help = COMPARE_AFTER)]
+    Compare(CompareArgs),
+    /// Draw a scenario's result as a parliament diagram (SVG).
+    #[command(long_about = HEMICYCLE_ABOUT, after_long_help = HEMICYCLE_AFTER)]
+    Hemicycle(HemicycleArgs),
+    /// Write one self-contained HTML page analysing a scenario.
+    #[command(long_about = REPORT_ABOUT, after_long_help = REPORT_AFTER)]
+    Report(ReportArgs),
 }
 
 /// The long description of `saylau allocate`.
@@ -128,8 +140,18 @@ the field, and what is wrong); 3 a tie that the scenario's \"ties\" policy does 
 with \"ties\": \"error\", or \"votes\" when the votes are equal): the message names the tied
 parties or candidates and the seats in contention.
 
+--explain adds the audit trail of the list tier, computed on the votes taking part (the lists
+under the threshold count as zero): for largest-remainder methods the quota, each list's whole
+seats and remainder; for divisor methods each list's last and next quotient and the range of
+divisors that give the result. json: \"audit\": {\"type\": \"quota\", \"quota\", \"whole_seats\",
+\"parties\": [{\"party\", \"whole\", \"remainder\", \"adjustment\", \"seats\"}]} or {\"type\":
+\"divisor\", \"lowest_winning\", \"highest_losing\", \"parties\": [{\"party\", \"seats\",
+\"last_quotient\", \"next_quotient\"}]} (quotients as {\"exact\", \"approx\"}), null without a list
+tier. When a list was too short for its seats, the audit is of the first count and a note says so.
+
 Examples:
   saylau elect scenarios/mazhilis-2023.json
+  saylau elect --explain scenarios/mazhilis-2023.json
   saylau elect --format json scenarios/referendum-2022.json
   cat scenario.json | saylau elect --format csv -";
 
@@ -139,6 +161,12 @@ pub struct ElectArgs {
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ElectFormat::Table, ignore_case = true)]
     pub format: ElectFormat,
+
+    /// Also print the list tier's audit trail: the quota, whole seats and remainders, or the
+    /// quotients and the range of divisors, among the lists taking part (table: a section;
+    /// json: an "audit" field; csv: unchanged).
+    #[arg(long)]
+    pub explain: bool,
 
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
@@ -441,4 +469,285 @@ fn parse_seats(s: &str) -> Result<u32, String> {
         return Err(saylau::Error::NoSeats.to_string());
     }
     u32::try_from(n).map_err(|_| too_many().to_string())
+}
+
+/// The output formats of the analysis commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// Aligned tables and notes for people.
+    Table,
+    /// One JSON object.
+    Json,
+    /// CSV.
+    Csv,
+}
+
+/// The long description of `saylau metrics`.
+const METRICS_ABOUT: &str = "\
+Elect a scenario's body (as `saylau elect` does) and measure its result: how far each party's
+seat share is from its vote share (disproportionality), how many parties count (fragmentation),
+and how many votes elected nobody.
+
+The list tier compares each list's votes with its list seats; \"against all\" is in the vote base
+as one more group without seats. For a mixed body the whole body compares each party's list votes
+with all its seats (list and single-member). With districts, the district waste counts the votes
+for losing candidates, \"against all\" and votes in districts left vacant.";
+
+/// The text after the options of `saylau metrics --help`.
+const METRICS_AFTER: &str = "\
+Indices (shares in percent; the definitions and references are in the crate documentation of
+saylau::metrics):
+  gallagher          least squares: sqrt(1/2 sum (v - s)^2), percentage points
+  loosemore_hanby    1/2 sum |v - s|: the share of seats held beyond vote shares
+  rae                mean |v - s| over parties with at least 0.5% of the votes
+  sainte_lague       sum (s - v)^2 / v
+  dhondt             max s / v: the most over-represented party's advantage ratio
+  enep, enpp         effective number of parties by votes and by seats (Laakso-Taagepera)
+  golosov_votes, golosov_seats
+                     Golosov's effective number of parties
+  wasted_votes, wasted_share
+                     votes that elected nobody (lists without seats and \"against all\")
+  largest_party, largest_party_bonus
+                     the party with the most votes and its seat share minus vote share
+
+Output: `table` is for people, with a line on each index. `json` prints {\"list_tier\",
+\"whole_body\", \"district_waste\"}: \"list_tier\" and \"whole_body\" are {\"vote_base\",
+\"extra_votes\", \"seats\", \"gallagher\", \"loosemore_hanby\", \"rae\", \"sainte_lague\", \"dhondt\",
+\"enep\", \"enpp\", \"golosov_votes\", \"golosov_seats\", \"wasted_votes\", \"wasted_share\",
+\"largest_party\", \"largest_party_bonus\", \"parties\": [{\"party\", \"votes\", \"seats\",
+\"vote_share\", \"seat_share\", \"advantage_ratio\"}]} or null when they do not apply (no lists; a
+body with one tier has no separate whole-body figures); \"district_waste\" is {\"cast\", \"wasted\",
+\"share\"} or null without districts. `csv` has the columns tier,index,value.
+
+Exit codes: 0 success; 2 bad input (also a referendum: it elects no seats); 3 a tie that the
+scenario's \"ties\" policy does not break.
+
+Examples:
+  saylau metrics scenarios/mazhilis-2023.json
+  saylau metrics --format json scenarios/mazhilis-2023-illustrative-districts.json";
+
+/// The options of `saylau metrics`.
+#[derive(Debug, Args)]
+pub struct MetricsArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DataFormat::Table, ignore_case = true)]
+    pub format: DataFormat,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// The long description of `saylau compare`.
+const COMPARE_ABOUT: &str = "\
+Count a scenario's votes again under other rules: every apportionment method, a range of
+thresholds, a range of list-tier sizes, or other designs of the body. Every other rule of the
+scenario stays as it is. A setting that cannot be counted (a tie the scenario's policy refuses, no
+list over the threshold) is a row with its reason: the comparison goes on.";
+
+/// The text after the options of `saylau compare --help`.
+const COMPARE_AFTER: &str = "\
+Comparisons (--by):
+  methods      the list tier under each of the 12 methods of `saylau allocate`
+  thresholds   the list tier with thresholds from --from to --to by --step percent
+               (default 0 to 10 by 0.5)
+  houses       the list tier with each size in --houses A..B (default the tier's size +-10)
+  designs      the body as given, all seats by list, and a compensatory (MMP) list tier with
+               overhang kept or levelled (the district results stay as counted)
+
+Output: `table` is for people: one row per setting, one column per party. `json` prints {\"by\",
+\"parties\", \"rows\"}; each row of methods, thresholds and houses has \"label\", one of \"method\",
+\"threshold_percent\" or \"list_seats\", then \"seats\" and \"eligible\" (arrays in the order of
+\"parties\", null when the count failed), \"tie\" (the tie broken, or null) and \"error\" (null, or
+why the count failed). Rows of designs have \"design\", \"house\", \"seats\", \"list_seats\",
+\"district_seats\", \"independents\", \"vacant\", \"overhang\", \"levelling\" and \"error\". `csv` has
+one column for the setting (method, threshold_percent, list_seats or design; designs add house),
+one per party, and error.
+
+Exit codes: 0 success; 2 bad input (a referendum, no party lists to compare, a bad range);
+3 a tie that the scenario's \"ties\" policy does not break in the body as given (--by designs).
+
+Examples:
+  saylau compare scenarios/mazhilis-2023.json --by methods
+  saylau compare scenarios/mazhilis-2023.json --by thresholds --from 3 --to 7 --step 1 --format csv
+  saylau compare scenarios/mazhilis-2023.json --by houses --houses 60..80
+  saylau compare scenarios/mazhilis-2023-illustrative-districts.json --by designs";
+
+/// The options of `saylau compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// What to vary: methods, thresholds, houses or designs.
+    #[arg(long, value_enum, value_name = "WHAT", ignore_case = true)]
+    pub by: CompareBy,
+
+    /// --by thresholds: the first threshold, in percent (default 0).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent, allow_hyphen_values = true)]
+    pub from: Option<saylau::Ratio>,
+
+    /// --by thresholds: the last threshold, in percent (default 10).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent, allow_hyphen_values = true)]
+    pub to: Option<saylau::Ratio>,
+
+    /// --by thresholds: the step, in percentage points (default 0.5).
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent, allow_hyphen_values = true)]
+    pub step: Option<saylau::Ratio>,
+
+    /// --by houses: the list-tier sizes, A..B (both included) or one size.
+    #[arg(long, value_name = "A..B", value_parser = parse_houses, allow_hyphen_values = true)]
+    pub houses: Option<(u32, u32)>,
+
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DataFormat::Table, ignore_case = true)]
+    pub format: DataFormat,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// What `saylau compare` varies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareBy {
+    /// Every apportionment method.
+    Methods,
+    /// A range of thresholds.
+    Thresholds,
+    /// A range of list-tier sizes.
+    Houses,
+    /// The body as given, all-list, MMP with overhang kept, MMP levelled.
+    Designs,
+}
+
+/// The largest house size `--houses` accepts.
+pub const MAX_HOUSE: u32 = 100_000;
+
+/// Reads a percentage or step: a plain decimal from 0 to 100.
+fn parse_percent(s: &str) -> Result<saylau::Ratio, String> {
+    if s.trim().starts_with('-') {
+        return Err("cannot be negative: expected a percentage from 0 to 100".into());
+    }
+    let r: saylau::Ratio =
+        s.parse().map_err(|e: saylau::Error| format!("{e}: expected a percentage from 0 to 100"))?;
+    if r > saylau::Ratio::integer(100) {
+        return Err(format!("{} is over 100: expected a percentage from 0 to 100", s.trim()));
+    }
+    Ok(r)
+}
+
+/// Reads `A..B` (or `A..=B`, or one size `A`): house sizes from 1 to [`MAX_HOUSE`], A <= B.
+fn parse_houses(s: &str) -> Result<(u32, u32), String> {
+    let t = s.trim();
+    let (a, b) = match t.split_once("..") {
+        Some((a, b)) => (a, b.strip_prefix('=').unwrap_or(b)),
+        None => (t, t),
+    };
+    let one = |x: &str| -> Result<u32, String> {
+        let x = x.trim();
+        if x.is_empty() || !x.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(format!(
+                "expected house sizes A..B, whole numbers from 1 to {MAX_HOUSE}, such as 60..80"
+            ));
+        }
+        match x.parse::<u32>() {
+            Ok(n) if (1..=MAX_HOUSE).contains(&n) => Ok(n),
+            _ => Err(format!("{x} is not a house size from 1 to {MAX_HOUSE}")),
+        }
+    };
+    let (a, b) = (one(a)?, one(b)?);
+    if a > b {
+        return Err(format!("the range {a}..{b} is empty: the first size must not exceed the last"));
+    }
+    Ok((a, b))
+}
+
+/// The long description of `saylau hemicycle`.
+const HEMICYCLE_ABOUT: &str = "\
+Elect a scenario's body (as `saylau elect` does) and draw the result as a parliament diagram: one
+dot per seat in half rings, each party one contiguous wedge, as a standalone SVG file.";
+
+/// The text after the options of `saylau hemicycle --help`.
+const HEMICYCLE_AFTER: &str = "\
+Parties come in the scenario's order, in colour-blind-safe colours that follow their position;
+self-nominated members are grey, vacant seats hollow, seats not decided (a tier without votes in
+the scenario) hollow and dashed. --split draws the party-list and the single-member seats as two
+half rings side by side. Each seat is one <circle class=\"seat ...\" data-party=\"i\"> with the
+party's name as its tooltip, so the number of <circle elements is the number of seats.
+
+Exit codes: 0 success; 2 bad input, a referendum, more than 10000 seats, or an output file that
+cannot be written; 3 a tie that the scenario's \"ties\" policy does not break.
+
+Examples:
+  saylau hemicycle scenarios/mazhilis-2023-illustrative-districts.json -o seats.svg
+  saylau hemicycle scenarios/mazhilis-2023-illustrative-districts.json --split -o - > split.svg";
+
+/// The options of `saylau hemicycle`.
+#[derive(Debug, Args)]
+pub struct HemicycleArgs {
+    /// The SVG file to write; `-` writes to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Show the party-list and single-member seats as two half rings.
+    #[arg(long)]
+    pub split: bool,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// The long description of `saylau report`.
+const REPORT_ABOUT: &str = "\
+Write one self-contained HTML page that analyses a scenario: the result, the disproportionality
+indices, the parliament diagram, how many votes each list is from gaining or losing a seat, the
+seats under every method and over a range of thresholds, a seat-vote scatter and the notes; with
+--runs, a Monte Carlo projection too. The page has no scripts and loads nothing: styles and
+pictures (SVG) are inline, so it opens offline and can be mailed as one file.";
+
+/// The text after the options of `saylau report --help`.
+const REPORT_AFTER: &str = "\
+Sections (each an element with this id): result, metrics, hemicycle, fragility, methods,
+thresholds, scatter, notes, and with --runs simulation. A section that does not apply (no party
+lists: no fragility, methods or thresholds) says so. The page is well-formed XHTML5 (it parses
+as XML after the doctype); every text from the scenario is escaped.
+
+A referendum has nothing to report: exit code 2 (decide it with `saylau elect`).
+
+Exit codes: 0 success; 2 bad input, a referendum, or an output file that cannot be written; 3 a
+tie that the scenario's \"ties\" policy does not break.
+
+Examples:
+  saylau report scenarios/mazhilis-2023.json -o report.html
+  saylau report scenarios/mazhilis-2023-illustrative-districts.json --runs 10000 --seed 7 -o report.html";
+
+/// The options of `saylau report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The HTML file to write; `-` writes to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Add a Monte Carlo projection with this many runs (as `saylau simulate`), from 1 to 10000000.
+    #[arg(long, value_name = "N", value_parser = parse_report_runs, allow_hyphen_values = true)]
+    pub runs: Option<u64>,
+
+    /// Seed of the simulation's random draws.
+    #[arg(long, value_name = "S", default_value_t = 0, value_parser = parse_seed, allow_hyphen_values = true)]
+    pub seed: u64,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+}
+
+/// The largest `--runs` of a report.
+const MAX_REPORT_RUNS: u64 = 10_000_000;
+
+/// Reads `saylau report --runs`: as `simulate --runs`, at most [`MAX_REPORT_RUNS`].
+fn parse_report_runs(s: &str) -> Result<u64, String> {
+    let n = parse_runs(s)?;
+    if n > MAX_REPORT_RUNS {
+        return Err(format!("{n} runs is more than a report's maximum of {MAX_REPORT_RUNS}"));
+    }
+    Ok(n)
 }

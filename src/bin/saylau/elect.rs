@@ -20,6 +20,8 @@ use crate::{Failure, write_stdout};
 /// A scenario that ran, with everything the output formats need.
 #[derive(Debug)]
 struct Report {
+    /// The list tier's audit trail, with `--explain`.
+    audit: Option<Explained>,
     /// The file as named in messages (`<stdin>` for `-`).
     source: String,
     /// The scenario as read.
@@ -32,13 +34,13 @@ struct Report {
 
 /// Runs `saylau elect` and gives the exit code.
 pub fn main(args: &ElectArgs) -> ExitCode {
-    let report = match compute(&args.file) {
+    let report = match compute(&args.file, args.explain) {
         Ok(report) => report,
         Err(failure) => return failure.exit(),
     };
     write_stdout(ExitCode::SUCCESS, |out| match (&report.outcome, args.format) {
-        (Outcome::Body(r), ElectFormat::Table) => body_table(&report, r, out),
-        (Outcome::Body(r), ElectFormat::Json) => body_json(&report, r, out),
+        (Outcome::Body(r), ElectFormat::Table) => body_table(&report, r, args.explain, out),
+        (Outcome::Body(r), ElectFormat::Json) => body_json(&report, r, args.explain, out),
         (Outcome::Body(r), ElectFormat::Csv) => body_csv(&report, r, out),
         (Outcome::Referendum(o), ElectFormat::Table) => referendum_table(&report, o, out),
         (Outcome::Referendum(o), ElectFormat::Json) => referendum_json(&report, o, out),
@@ -47,14 +49,74 @@ pub fn main(args: &ElectArgs) -> ExitCode {
 }
 
 /// Reads, parses and runs the scenario.
-fn compute(file: &Path) -> Result<Report, Failure> {
+fn compute(file: &Path, explain: bool) -> Result<Report, Failure> {
     let (source, scenario) = load(file).map_err(Failure::Input)?;
     let outcome = scenario.run().map_err(|e| failure(e, &scenario, &source))?;
     let body = match outcome {
         Outcome::Body(_) => scenario.body().ok(),
         Outcome::Referendum(_) => None,
     };
-    Ok(Report { source, scenario, body, outcome })
+    let audit = match &body {
+        Some(b) if explain => explain_list(b, &scenario).map_err(|e| failure(e, &scenario, &source))?,
+        _ => None,
+    };
+    Ok(Report { audit, source, scenario, body, outcome })
+}
+
+/// The list tier's audit trail (`--explain`).
+#[derive(Debug)]
+struct Explained {
+    /// The lists, in the scenario's order.
+    names: Vec<String>,
+    /// The method.
+    method: saylau::Method,
+    /// The list seats.
+    seats: u32,
+    /// The audit of the count among the lists taking part.
+    audit: saylau::Audit,
+    /// A note when the audited count is not the final one (lists too short).
+    note: Option<String>,
+}
+
+/// Explains the list tier's count: the apportionment among the lists taking
+/// part (the others count as zero votes), as the tier does it.
+fn explain_list(body: &Body, scenario: &Scenario) -> Result<Option<Explained>, saylau::Error> {
+    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !scenario.lists.is_empty()) else {
+        return Ok(None);
+    };
+    let outcome = tier.allocate(&scenario.lists, scenario.against_all)?;
+    let taking_part: Vec<u64> =
+        scenario.lists.iter().zip(&outcome.eligible).map(|(l, &e)| if e { l.votes } else { 0 }).collect();
+    let apportioner = saylau::compare::apportioner(tier);
+    let allocation = apportioner.apportion(&taking_part, tier.seats)?;
+    let audit = apportioner.explain(&taking_part, &allocation)?;
+    let note = (allocation.seats() != outcome.seats.as_slice()).then(|| {
+        "the audit is of the first count: a list too short for its seats kept as many seats as it has \
+         candidates, and the rest were counted again (see the notes)"
+            .to_string()
+    });
+    Ok(Some(Explained {
+        names: scenario.lists.iter().map(|l| l.party.trim().to_string()).collect(),
+        method: tier.method,
+        seats: tier.seats,
+        audit,
+        note,
+    }))
+}
+
+/// The audit section of the table output.
+fn audit_table(report: &Report, w: &mut impl Write) -> io::Result<()> {
+    if let Some(a) = &report.audit {
+        crate::output::audit_section(&a.names, a.method, a.seats, &a.audit, w)?;
+        writeln!(w, "(among the lists taking part: the lists below the threshold count as zero votes)")?;
+        if let Some(n) = &a.note {
+            writeln!(w, "{n}")?;
+        }
+    } else if report.body.as_ref().is_some_and(|b| b.list.is_none()) || report.scenario.lists.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "audit: no party-list count to explain")?;
+    }
+    Ok(())
 }
 
 // --- bodies --------------------------------------------------------------
@@ -114,7 +176,7 @@ fn heading(report: &Report, what: &str, w: &mut impl Write) -> io::Result<()> {
 }
 
 /// Tables for people: parties, districts and notes.
-fn body_table(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result<()> {
+fn body_table(report: &Report, r: &BodyResult, explain: bool, w: &mut impl Write) -> io::Result<()> {
     let (list_tier, district_tier) = tiers(report);
     let mut what = format!("{}: {} seat{}", r.body, r.seats, plural(r.seats.into()));
     let list_part = report
@@ -232,6 +294,9 @@ fn body_table(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result
         }
         table.write(w)?;
     }
+    if explain {
+        audit_table(report, w)?;
+    }
     notes(&r.notes, w)
 }
 
@@ -274,6 +339,9 @@ struct JsonBody<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     rules: Option<JsonRules>,
     notes: &'a [String],
+    /// With `--explain` only: the list tier's audit trail, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit: Option<Option<crate::output::JsonAudit<'a>>>,
 }
 
 /// One party in the JSON output.
@@ -308,7 +376,7 @@ struct JsonRules {
     ties: String,
 }
 
-fn body_json(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result<()> {
+fn body_json(report: &Report, r: &BodyResult, explain: bool, w: &mut impl Write) -> io::Result<()> {
     let s = &report.scenario;
     let rules = report.body.as_ref().map(|b| JsonRules {
         list_seats: b.list.as_ref().map_or(0, |t| t.seats),
@@ -348,6 +416,7 @@ fn body_json(report: &Report, r: &BodyResult, w: &mut impl Write) -> io::Result<
             .collect(),
         rules,
         notes: &r.notes,
+        audit: explain.then(|| report.audit.as_ref().map(|a| crate::output::json_audit(&a.names, &a.audit))),
     };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
     writeln!(w)

@@ -1,7 +1,8 @@
 //! `saylau`: the command line face of the saylau crate, for people who do not
 //! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
-//! spec; run `saylau allocate --help`, `saylau elect --help` and
-//! `saylau simulate --help` for the details.
+//! spec; run `saylau allocate --help`, `saylau elect --help`,
+//! `saylau simulate --help`, `saylau metrics --help`, `saylau compare --help`,
+//! `saylau hemicycle --help` and `saylau report --help` for the details.
 //!
 //! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
 //! (`--ties error`, the default) refuses to break; 130 a simulation
@@ -11,9 +12,13 @@
 
 mod allocate;
 mod cli;
+mod compare;
 mod elect;
+mod hemicycle;
 mod input;
+mod metrics;
 mod output;
+mod report;
 mod scenario_file;
 mod simulate;
 
@@ -99,5 +104,9 @@ fn main() -> ExitCode {
         Command::Allocate(args) => allocate::main(&args),
         Command::Elect(args) => elect::main(&args),
         Command::Simulate(args) => simulate::main(&args),
+        Command::Metrics(args) => metrics::main(&args),
+        Command::Compare(args) => compare::main(&args),
+        Command::Hemicycle(args) => hemicycle::main(&args),
+        Command::Report(args) => report::main(&args),
     }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use saylau::{Audit, DivisorAudit, QuotaAudit, Quotient, TieBreak, TieResolution};
+use saylau::{Audit, DivisorAudit, Method, QuotaAudit, Quotient, TieBreak, TieResolution};
 use serde::Serialize;
 
 use crate::allocate::Report;
@@ -50,12 +50,26 @@ pub fn table(r: &Report, w: &mut impl Write) -> io::Result<()> {
         writeln!(w)?;
         writeln!(w, "{}", tie_sentence(r, tie))?;
     }
-    match &r.audit {
-        Some(Audit::Quota(a)) => quota_section(r, a, width, w)?,
-        Some(Audit::Divisor(a)) => divisor_section(r, a, width, w)?,
-        None => {}
+    if let Some(audit) = &r.audit {
+        audit_section(names, r.method, r.seats, audit, w)?;
     }
     Ok(())
+}
+
+/// The audit trail as a table section: a blank line, a heading, the quota or
+/// the divisor range, and one line per party (`names` in the audit's order).
+pub fn audit_section(
+    names: &[String],
+    method: Method,
+    seats: u32,
+    audit: &Audit,
+    w: &mut impl Write,
+) -> io::Result<()> {
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max("party".len());
+    match audit {
+        Audit::Quota(a) => quota_section(names, method, seats, a, width, w),
+        Audit::Divisor(a) => divisor_section(names, method, a, width, w),
+    }
 }
 
 /// `tie between A, B for 1 seat broken by list order: A wins`.
@@ -83,18 +97,24 @@ fn policy_words(policy: TieBreak) -> String {
 }
 
 /// The audit of a largest-remainder method, as a table section.
-fn quota_section(r: &Report, a: &QuotaAudit, width: usize, w: &mut impl Write) -> io::Result<()> {
-    let names = r.parties.names();
+fn quota_section(
+    names: &[String],
+    method: Method,
+    seats: u32,
+    a: &QuotaAudit,
+    width: usize,
+    w: &mut impl Write,
+) -> io::Result<()> {
     writeln!(w)?;
-    writeln!(w, "audit ({}):", r.method.label())?;
+    writeln!(w, "audit ({}):", method.label())?;
     writeln!(w, "quota: {} votes per seat (exactly {})", a.quota, exact(&a.quota))?;
-    let remainder_seats = u64::from(r.seats).saturating_sub(a.whole_seats);
+    let remainder_seats = u64::from(seats).saturating_sub(a.whole_seats);
     writeln!(w, "whole seats by quota: {}; seats left for the remainders: {remainder_seats}", a.whole_seats)?;
-    if a.whole_seats > u64::from(r.seats) {
+    if a.whole_seats > u64::from(seats) {
         writeln!(
             w,
             "the quota gave {} seat(s) too many; they were taken back",
-            a.whole_seats - u64::from(r.seats)
+            a.whole_seats - u64::from(seats)
         )?;
     }
     writeln!(
@@ -121,10 +141,15 @@ fn quota_section(r: &Report, a: &QuotaAudit, width: usize, w: &mut impl Write) -
 }
 
 /// The audit of a divisor method, as a table section.
-fn divisor_section(r: &Report, a: &DivisorAudit, width: usize, w: &mut impl Write) -> io::Result<()> {
-    let names = r.parties.names();
+fn divisor_section(
+    names: &[String],
+    method: Method,
+    a: &DivisorAudit,
+    width: usize,
+    w: &mut impl Write,
+) -> io::Result<()> {
     writeln!(w)?;
-    writeln!(w, "audit ({}):", r.method.label())?;
+    writeln!(w, "audit ({}):", method.label())?;
     let show = |q: &Option<Quotient>| q.map_or_else(|| "none".to_string(), |q| q.to_string());
     writeln!(w, "lowest winning quotient: {}", show(&a.lowest_winning))?;
     writeln!(w, "highest losing quotient: {}", show(&a.highest_losing))?;
@@ -281,7 +306,7 @@ struct JsonTie {
 
 /// An exact quotient and its nearest float (`null` when infinite).
 #[derive(Serialize)]
-struct JsonQuotient {
+pub struct JsonQuotient {
     exact: String,
     approx: Option<f64>,
 }
@@ -295,7 +320,7 @@ impl From<&Quotient> for JsonQuotient {
 /// The audit trail in JSON, by party name.
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-enum JsonAudit<'a> {
+pub enum JsonAudit<'a> {
     Quota {
         quota: JsonQuotient,
         whole_seats: u64,
@@ -310,7 +335,7 @@ enum JsonAudit<'a> {
 
 /// A party's line of a quota audit.
 #[derive(Serialize)]
-struct JsonQuotaRow<'a> {
+pub struct JsonQuotaRow<'a> {
     party: &'a str,
     whole: u64,
     remainder: JsonQuotient,
@@ -320,15 +345,15 @@ struct JsonQuotaRow<'a> {
 
 /// A party's line of a divisor audit.
 #[derive(Serialize)]
-struct JsonDivisorRow<'a> {
+pub struct JsonDivisorRow<'a> {
     party: &'a str,
     seats: u32,
     last_quotient: Option<JsonQuotient>,
     next_quotient: Option<JsonQuotient>,
 }
 
-fn json_audit<'a>(r: &'a Report, audit: &Audit) -> JsonAudit<'a> {
-    let names = r.parties.names();
+/// The audit trail in JSON, with `names` in the audit's order.
+pub fn json_audit<'a>(names: &'a [String], audit: &Audit) -> JsonAudit<'a> {
     match audit {
         Audit::Quota(a) => JsonAudit::Quota {
             quota: (&a.quota).into(),
@@ -384,7 +409,7 @@ pub fn json(r: &Report, w: &mut impl Write) -> io::Result<()> {
             winners: names_of(r, &t.winners),
             policy: t.policy.to_string(),
         }),
-        audit: r.audit.as_ref().map(|a| json_audit(r, a)),
+        audit: r.audit.as_ref().map(|a| json_audit(names, a)),
     };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
     writeln!(w)
