@@ -273,8 +273,11 @@ fn eligible(percent: &Q, votes: &[u64], extra_base: u64) -> Vec<bool> {
     votes.iter().map(|&v| v > 0 && int(v) >= needed).collect()
 }
 
-/// The whole expected answer for one case.
-fn expected(case: &Case) -> (Vec<bool>, Result<(Vec<u64>, Option<TieResolution>), Error>) {
+/// Seats per party and the tie broken, or the error.
+type Answer = Result<(Vec<u64>, Option<TieResolution>), Error>;
+
+/// The whole expected answer for one case: who passes the threshold, and the seats.
+fn expected(case: &Case) -> (Vec<bool>, Answer) {
     let percent = Q::new(BigInt::from(case.threshold.0), BigInt::from(case.threshold.1));
     let passing = eligible(&percent, &case.votes, case.extra_base);
     let votes: Vec<u64> = case.votes.iter().zip(&passing).map(|(&v, &e)| if e { v } else { 0 }).collect();
