@@ -107,7 +107,7 @@ fn metrics_table_and_csv() {
     assert!(lines.iter().any(|l| l.starts_with("list_tier,gallagher,")));
     assert!(lines.iter().any(|l| l.starts_with("whole_body,enpp,")));
     assert!(lines.iter().any(|l| l.starts_with("district_waste,share,")));
-    assert!(lines.iter().any(|l| *l == "list_tier,largest_party,Amanat"));
+    assert!(lines.contains(&"list_tier,largest_party,Amanat"));
 }
 
 #[test]
