@@ -13,6 +13,7 @@ use saylau::system::{Ballots, Body, BodyResult};
 use serde::Serialize;
 
 use crate::cli::{DataFormat, MetricsArgs};
+use crate::input::plural;
 use crate::output::{Table, csv_io, notes};
 use crate::scenario_file::{failure, load};
 use crate::{Failure, write_stdout};
@@ -37,7 +38,12 @@ impl Elected {
     pub fn title(&self) -> String {
         match &self.scenario.title {
             Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => format!("{}: {} seats", self.result.body, self.result.seats),
+            _ => format!(
+                "{}: {} seat{}",
+                self.result.body,
+                self.result.seats,
+                plural(self.result.seats.into())
+            ),
         }
     }
 
@@ -262,7 +268,14 @@ fn tier_table(heading: &str, tier: &Tier, w: &mut impl Write) -> io::Result<()> 
 
 fn table(e: &Elected, m: &Measures, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{}", e.title())?;
-    writeln!(w, "{}: {} seats, from {}", e.result.body, e.result.seats, e.source)?;
+    writeln!(
+        w,
+        "{}: {} seat{}, from {}",
+        e.result.body,
+        e.result.seats,
+        plural(e.result.seats.into()),
+        e.source
+    )?;
     if m.list_tier.is_none() && m.whole_body.is_none() && m.district_waste.is_none() {
         writeln!(w)?;
         writeln!(
