@@ -568,3 +568,22 @@ fn oracle_covers_every_method_and_policy() {
     assert_eq!(policies.len(), 8, "{policies:?}");
     assert!(near_max > 1_000 && many > 100 && big_house > 50, "{near_max} {many} {big_house}");
 }
+
+#[test]
+fn oracle_agrees_with_extreme_first_divisors() {
+    // Modified Sainte-Laguë with first divisors at the edges of (0, 3) and
+    // denominators up to 2^64 - 1, on the usual random votes and houses.
+    let max = u64::MAX as u128;
+    let firsts =
+        [(1, max), (3 * max - 1, max), (max - 1, max), (1, 2), (5, 2), (2, 1), (max, max - 1), (1, 3)];
+    for (k, &(numer, denom)) in firsts.iter().enumerate() {
+        let first = Ratio::new(numer, denom).expect("denominator above zero");
+        for i in 0..100u64 {
+            let mut c = case(0xF1_0000 + 1000 * k as u64 + i);
+            c.method = Method::ModifiedSainteLague(first);
+            if let Err(why) = check(&c) {
+                panic!("{}\n   {why}", describe(&c));
+            }
+        }
+    }
+}
