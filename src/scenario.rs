@@ -204,15 +204,7 @@ impl Scenario {
         if self.is_referendum() {
             return Err(Error::InvalidRules("a referendum cannot be simulated: it elects no seats".into()));
         }
-        if self.referendum.is_some() {
-            return Err(Error::InvalidRules(format!(
-                "the \"referendum\" object belongs only in a scenario with body \"referendum\", not {:?}",
-                self.body
-            )));
-        }
-        if self.lists.is_empty() && self.districts.is_empty() {
-            return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
-        }
+        self.check_body_fields()?;
         let uncertainty = self.uncertainty.clone().unwrap_or_default();
         Simulation::new(&self.body()?, &self.ballots(), &uncertainty)
     }
@@ -247,6 +239,12 @@ impl Scenario {
             })?;
             return Ok(Outcome::Referendum(r.decide()?));
         }
+        self.check_body_fields()?;
+        Ok(Outcome::Body(self.body()?.elect(&self.ballots())?))
+    }
+
+    /// A body scenario has votes and no referendum object.
+    fn check_body_fields(&self) -> Result<(), Error> {
         if self.referendum.is_some() {
             return Err(Error::InvalidRules(format!(
                 "the \"referendum\" object belongs only in a scenario with body \"referendum\", not {:?}",
@@ -256,6 +254,6 @@ impl Scenario {
         if self.lists.is_empty() && self.districts.is_empty() {
             return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
         }
-        Ok(Outcome::Body(self.body()?.elect(&self.ballots())?))
+        Ok(())
     }
 }
