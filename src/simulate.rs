@@ -93,6 +93,12 @@ use crate::system::{Ballots, Body, ListTier};
 /// Runs per block: the unit of seeding and of parallel work.
 pub const BLOCK: u64 = 1024;
 
+/// Most seat-histogram counters a simulation keeps per worker: three per
+/// party and one per coalition, each as long as the body has seats plus one
+/// (so a 98-seat body with 8 parties needs 2,376). Bigger bodies are refused
+/// by [`Simulation::new`].
+pub const MAX_HISTOGRAM_CELLS: u64 = 1 << 22;
+
 /// How shares move in single-member districts with the national vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -502,6 +508,19 @@ impl Simulation {
         if sim.list.is_none() && sim.districts.is_empty() {
             return Err(Error::InvalidRules("nothing to simulate: no list votes and no districts".into()));
         }
+        // Each worker keeps three seat histograms per party (list, district,
+        // total) and one per coalition, of the body's size.
+        let groups = (parties.len() * 3 + sim.coalitions.len()) as u64;
+        let cells = groups.saturating_mul(sim.seats as u64 + 1);
+        if cells > MAX_HISTOGRAM_CELLS {
+            return Err(Error::InvalidRules(format!(
+                "a simulation keeps seat histograms of the body's size for each party: {} parties and {} seats \
+                 need {cells} counters, more than the {MAX_HISTOGRAM_CELLS} allowed (about {} MiB per worker)",
+                parties.len(),
+                sim.seats,
+                MAX_HISTOGRAM_CELLS * 8 >> 20
+            )));
+        }
         sim.parties = parties;
         sim.notes = notes;
         Ok(sim)
@@ -563,35 +582,29 @@ impl Simulation {
     pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Report> {
         let blocks = runs.div_ceil(BLOCK);
         let done = std::sync::atomic::AtomicU64::new(0);
-        let block = |b: u64| -> Tally {
-            let mut tally = Tally::new(self);
+        let block = |tally: &mut Tally, scratch: &mut Scratch, b: u64| {
             if options.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
-                return tally;
+                return;
             }
             let mut rng = block_rng(seed, b);
-            let mut scratch = Scratch::new(self);
             let n = BLOCK.min(runs - b * BLOCK);
             for _ in 0..n {
-                self.run_once(&mut rng, &mut scratch, &mut tally);
+                self.run_once(&mut rng, scratch, tally);
             }
             let total = done.fetch_add(n, Ordering::Relaxed) + n;
             if let Some(progress) = options.progress {
                 progress(total);
             }
-            tally
         };
         let tally = self.drive(blocks, options.threads, &block)?;
         let interrupted = tally.runs < runs;
         Ok(self.report(seed, tally, interrupted))
     }
 
+    /// Runs blocks `0..blocks` into tallies (one per worker, not one per
+    /// block) and adds them up.
     #[cfg(feature = "parallel")]
-    fn drive(
-        &self,
-        blocks: u64,
-        threads: Option<usize>,
-        block: &(dyn Fn(u64) -> Tally + Sync),
-    ) -> Result<Tally> {
+    fn drive(&self, blocks: u64, threads: Option<usize>, block: &BlockFn<'_>) -> Result<Tally> {
         use rayon::prelude::*;
         if threads == Some(1) {
             return Ok(self.drive_sequential(blocks, block));
@@ -601,32 +614,38 @@ impl Simulation {
             .build()
             .map_err(|e| Error::InvalidRules(format!("cannot start the worker threads: {e}")))?;
         Ok(pool.install(|| {
-            (0..blocks).into_par_iter().map(block).reduce(
-                || Tally::new(self),
-                |mut a, b| {
-                    a.merge(&b);
-                    a
-                },
-            )
+            (0..blocks)
+                .into_par_iter()
+                .fold(
+                    || (Tally::new(self), Scratch::new(self)),
+                    |(mut tally, mut scratch), b| {
+                        block(&mut tally, &mut scratch, b);
+                        (tally, scratch)
+                    },
+                )
+                .map(|(tally, _)| tally)
+                .reduce(
+                    || Tally::new(self),
+                    |mut a, b| {
+                        a.merge(&b);
+                        a
+                    },
+                )
         }))
     }
 
     #[cfg(not(feature = "parallel"))]
-    fn drive(
-        &self,
-        blocks: u64,
-        _threads: Option<usize>,
-        block: &(dyn Fn(u64) -> Tally + Sync),
-    ) -> Result<Tally> {
+    fn drive(&self, blocks: u64, _threads: Option<usize>, block: &BlockFn<'_>) -> Result<Tally> {
         Ok(self.drive_sequential(blocks, block))
     }
 
-    fn drive_sequential(&self, blocks: u64, block: &(dyn Fn(u64) -> Tally + Sync)) -> Tally {
-        let mut total = Tally::new(self);
+    fn drive_sequential(&self, blocks: u64, block: &BlockFn<'_>) -> Tally {
+        let mut tally = Tally::new(self);
+        let mut scratch = Scratch::new(self);
         for b in 0..blocks {
-            total.merge(&block(b));
+            block(&mut tally, &mut scratch, b);
         }
-        total
+        tally
     }
 
     /// One election: draw votes, decide seats, count.
@@ -869,6 +888,9 @@ fn block_rng(seed: u64, block: u64) -> Xoshiro256PlusPlus {
     }
     Xoshiro256PlusPlus::from_seed(bytes)
 }
+
+/// Runs one block of runs into a tally, with a worker's buffers.
+type BlockFn<'a> = dyn Fn(&mut Tally, &mut Scratch, u64) + Sync + 'a;
 
 /// Per-thread buffers reused across runs: no allocation per run beyond the
 /// list tier's own.

@@ -165,6 +165,19 @@ fn a_referendum_object_in_a_body_scenario_is_refused() {
 }
 
 #[test]
+fn a_house_too_big_for_the_histograms_is_refused_not_allocated() {
+    let o = Overrides { list_seats: Some(u32::MAX), ..Default::default() };
+    let body = Preset::Kurultai.body(&o).unwrap();
+    let e = Simulation::new(&body, &lists(&[("A", 1_000), ("B", 500)]), &Uncertainty::default()).unwrap_err();
+    assert!(e.to_string().contains("histograms"), "{e}");
+    // 100,000 seats with 2 parties fit.
+    let o = Overrides { list_seats: Some(100_000), ..Default::default() };
+    let body = Preset::Kurultai.body(&o).unwrap();
+    let sim = Simulation::new(&body, &lists(&[("A", 1_000), ("B", 500)]), &Uncertainty::default()).unwrap();
+    assert_eq!(sim.run(1, 10).unwrap().parties[0].total.histogram.len(), 100_001);
+}
+
+#[test]
 fn bad_uncertainty_is_refused() {
     let body = Preset::Kurultai.body(&Overrides::default()).unwrap();
     for u in [
