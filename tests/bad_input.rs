@@ -596,23 +596,18 @@ fn elect_with_u32_max_seats_does_not_allocate_per_seat() {
     assert!(r.stdout.contains("4294967295"), "{r:?}");
 }
 
-/// BUG (reported to the lead): `saylau simulate` allocates a seat histogram
-/// of `seats + 1` counters per party and tier, so a scenario with a huge
-/// house (`list_seats: 4294967295`, 34 GB per histogram; even 10^8 seats
-/// needs 800 MB each) aborts with "memory allocation of 34359738368 bytes
-/// failed" (SIGABRT, exit 134) instead of exiting 2 or running in memory
-/// proportional to the input. Expected: exit 2 naming the limit, or a
-/// result in bounded memory.
+/// Regression: `saylau simulate` kept a seat histogram of `seats + 1`
+/// counters per party and tier, so a huge house (`list_seats: 4294967295`,
+/// 34 GB per histogram) aborted with "memory allocation of 34359738368 bytes
+/// failed" (SIGABRT) instead of exiting 2. Found by this catalogue; fixed by
+/// refusing bodies whose histograms would not fit (`MAX_HISTOGRAM_CELLS`).
 #[test]
-fn bug_simulate_with_a_huge_house_aborts_allocating_histograms() {
+fn simulate_with_a_huge_house_is_refused_not_aborted() {
     let scenario = r#"{"body": "kurultai", "list_seats": 4294967295,
         "lists": [{"party": "A", "votes": 1000}, {"party": "B", "votes": 500}]}"#;
     let r = run_limited(1024, &["simulate", "--runs", "10", "--format", "json", "-"], scenario);
     assert!(!r.stderr.contains("memory allocation"), "{r:?}");
-    assert!(r.code == 0 || r.code == 2, "{r:?}");
-    if r.code == 2 {
-        assert_fails(&r, 2, &["<stdin>"]);
-    }
+    assert_fails(&r, 2, &["<stdin>", "4294967295 seats", "histograms"]);
 }
 
 // ---------------------------------------------------------------------------
