@@ -518,7 +518,7 @@ impl Simulation {
                  need {cells} counters, more than the {MAX_HISTOGRAM_CELLS} allowed (about {} MiB per worker)",
                 parties.len(),
                 sim.seats,
-                MAX_HISTOGRAM_CELLS * 8 >> 20
+                (MAX_HISTOGRAM_CELLS * 8) >> 20
             )));
         }
         sim.parties = parties;
