@@ -495,3 +495,22 @@ fn compensatory_overhang_kept_or_levelled() {
     let t = designs(&no_list, &only_districts, &[Design::AllList]).unwrap();
     assert!(t.rows[1].error.is_some());
 }
+
+/// A published value: Wikipedia's "Gallagher index" article works the index
+/// out for the New Zealand general election of 2005 (party votes in percent
+/// to two decimals; seats Labour 50, National 48, NZ First 7, Greens 6,
+/// Māori 4, United Future 3, ACT 2, Progressive 1 of 121) and gets 1.11.
+/// The percentages are used as the votes (in hundredths of a percent).
+/// Wikipedia squares differences of seat shares rounded to two decimals
+/// (Māori 3.30 for 4/121 = 3.306, Progressive 0.82 for 0.826, one difference
+/// mistyped as 0.04) and its vote shares sum to 99.98%; exact shares give
+/// 1.125. The tolerance covers that rounding; a wrong formula (no halving:
+/// 1.59; Loosemore-Hanby: 2.27) is far outside it.
+#[test]
+fn gallagher_matches_the_published_new_zealand_2005_value() {
+    let votes = [4110, 3910, 572, 530, 212, 267, 151, 116, 62, 25, 12, 7, 5, 5, 4, 3, 3, 2, 2];
+    let seats = [50, 48, 7, 6, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let m = Metrics::compute(&votes, &seats, 0).unwrap();
+    assert!((m.gallagher - 1.11).abs() < 0.02, "Gallagher {}", m.gallagher);
+    assert!(m.loosemore_hanby > 2.0, "Loosemore-Hanby {}", m.loosemore_hanby);
+}
