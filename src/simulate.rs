@@ -987,6 +987,7 @@ impl Tally {
         self.runs_with_lot += lot as u64;
     }
 
+    #[cfg(feature = "parallel")]
     fn merge(&mut self, other: &Tally) {
         fn add(a: &mut [u64], b: &[u64]) {
             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
