@@ -137,8 +137,14 @@ macro_rules! w {
 }
 pub(crate) use w;
 
-/// Escapes the five XML special characters.
-pub(crate) fn escape(text: &str) -> String {
+/// Escapes text for XML (and so for XHTML and SVG): the five special
+/// characters become entities, and control characters that XML 1.0 forbids
+/// become U+FFFD.
+///
+/// ```
+/// assert_eq!(saylau::svg::escape("Nur & <Otan> \"A's\""), "Nur &amp; &lt;Otan&gt; &quot;A&apos;s&quot;");
+/// ```
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -12,29 +12,14 @@ use saylau::compare::{self, Setting};
 use saylau::fragility::fragility_of_lists;
 use saylau::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 
+use saylau::svg::escape as esc;
+
 use crate::Failure;
 use crate::cli::{CompareBy, ReportArgs};
 use crate::compare::{Compared, default_sweep, grid};
 use crate::hemicycle::{picture, write_output};
 use crate::metrics::{Elected, Tier, elected, indices, measures};
 use crate::scenario_file::failure;
-
-/// Escapes text for XML and HTML alike.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Inline styles: system fonts only, nothing loaded.
 const STYLE: &str = "
