@@ -55,6 +55,30 @@
 //! # Ok::<(), saylau::Error>(())
 //! ```
 //!
+//! ## Modules
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`apportion`] | the methods, tie-break and over-allocation policies, allocations and their audit |
+//! | [`threshold`] | legal thresholds as exact percentages |
+//! | [`ratio`] | exact decimals read from text |
+//! | [`votes`] | named vote counts with checked names |
+//! | [`district`] | single-member races with the "against all" line |
+//! | [`system`] | list and single-member tiers, bodies, and the Kazakh presets with their legal sources |
+//! | [`referendum`] | turnout and majority rules of republican referendums |
+//! | `scenario` | JSON scenario files (with the default `serde` feature) |
+//! | [`simulate`] | Monte Carlo projections, reproducible on any number of threads |
+//! | [`metrics`] | disproportionality and fragmentation indices |
+//! | [`fragility`] | the exact votes a party needs to gain, or can lose before losing, a seat |
+//! | [`paradox`] | Alabama, population and new-states paradoxes and quota violations, with witnesses |
+//! | [`compare`] | what-if tables: methods, thresholds, house sizes, designs (MMP) |
+//! | [`svg`] | parliament diagrams and charts as standalone SVG |
+//! | [`error`] | the crate's one error type |
+//!
+//! Features: `serde` (default: serde derives and the `scenario` module),
+//! `parallel` (default: the simulator runs on all cores with rayon; the
+//! result is the same without it), `cli` (the `saylau` binary).
+//!
 //! ## Limits
 //!
 //! Votes up to `2^64 - 1` per party, any number of parties that fits in
