@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::cli::{CompareArgs, CompareBy, DataFormat};
 use crate::metrics::{Elected, elected};
-use crate::output::{Table, csv_io, notes};
+use crate::output::{JsonTie, Table, csv_io, notes};
 use crate::scenario_file::failure;
 use crate::{Failure, write_stdout};
 
@@ -277,15 +277,6 @@ struct JsonRow<'a> {
     error: Option<&'a str>,
 }
 
-/// A tie broken, by names.
-#[derive(Serialize)]
-struct JsonTie {
-    parties: Vec<String>,
-    seats: u32,
-    winners: Vec<String>,
-    policy: String,
-}
-
 #[derive(Serialize)]
 struct JsonList<'a> {
     by: &'static str,
@@ -303,8 +294,6 @@ struct JsonDesigns<'a> {
 fn json(by: CompareBy, c: &Compared, w: &mut impl Write) -> io::Result<()> {
     match c {
         Compared::List(t) => {
-            let names =
-                |ix: &[usize]| ix.iter().map(|&i| t.parties.get(i).cloned().unwrap_or_default()).collect();
             let doc = JsonList {
                 by: by_name(by),
                 parties: &t.parties,
@@ -319,12 +308,7 @@ fn json(by: CompareBy, c: &Compared, w: &mut impl Write) -> io::Result<()> {
                             setting,
                             seats: r.seats.as_deref(),
                             eligible: r.eligible.as_deref(),
-                            tie: r.tie.as_ref().map(|x| JsonTie {
-                                parties: names(&x.parties),
-                                seats: x.seats,
-                                winners: names(&x.winners),
-                                policy: x.policy.to_string(),
-                            }),
+                            tie: r.tie.as_ref().map(|x| JsonTie::new(x, &t.parties)),
                             error: r.error.as_deref(),
                         }
                     })

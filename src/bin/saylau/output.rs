@@ -297,11 +297,26 @@ struct JsonParty<'a> {
 
 /// A tie that was broken, by party names.
 #[derive(Serialize)]
-struct JsonTie {
+pub struct JsonTie {
     parties: Vec<String>,
     seats: u32,
     winners: Vec<String>,
     policy: String,
+}
+
+impl JsonTie {
+    /// The tie `t` with its parties named from `names` (input order).
+    pub fn new(t: &TieResolution, names: &[String]) -> JsonTie {
+        let named = |ix: &[usize]| {
+            ix.iter().map(|&i| names.get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1))).collect()
+        };
+        JsonTie {
+            parties: named(&t.parties),
+            seats: t.seats,
+            winners: named(&t.winners),
+            policy: t.policy.to_string(),
+        }
+    }
 }
 
 /// An exact quotient and its nearest float (`null` when infinite).
@@ -403,12 +418,7 @@ pub fn json(r: &Report, w: &mut impl Write) -> io::Result<()> {
             .collect(),
         threshold: r.threshold.map(|t| t.percent().to_string()),
         min_parties: (r.min_parties > 0).then_some(r.min_parties),
-        tie: r.allocation.tie().map(|t| JsonTie {
-            parties: names_of(r, &t.parties),
-            seats: t.seats,
-            winners: names_of(r, &t.winners),
-            policy: t.policy.to_string(),
-        }),
+        tie: r.allocation.tie().map(|t| JsonTie::new(t, r.parties.names())),
         audit: r.audit.as_ref().map(|a| json_audit(names, a)),
     };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
