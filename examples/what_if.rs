@@ -15,10 +15,10 @@
 
 use std::path::PathBuf;
 
+use saylau::Ratio;
 use saylau::compare::{Design, Overhang, by_method, by_threshold, designs};
 use saylau::scenario::Scenario;
 use saylau::svg::{Group, INDEPENDENT_COLOUR, hemicycle, threshold_sweep};
-use saylau::{Ratio, compare::Setting};
 
 const SCENARIO: &str = include_str!("../scenarios/mazhilis-2023-illustrative-districts.json");
 
@@ -64,14 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let dir = PathBuf::from(std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into()));
     std::fs::create_dir_all(&dir)?;
-    let points: Vec<(f64, Vec<u32>)> = sweep
-        .rows
-        .iter()
-        .filter_map(|r| match (&r.setting, &r.seats) {
-            (Setting::Threshold(th), Some(s)) => Some((th.percent().to_f64(), s.clone())),
-            _ => None,
-        })
-        .collect();
+    let points = sweep.threshold_points();
     let chart = threshold_sweep("Mazhilis 2023: list seats by threshold", &sweep.parties, &points)?;
     let mmp = t.rows.last().ok_or("the MMP row")?;
     let mut groups: Vec<Group> =

@@ -81,6 +81,21 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// The rows of a threshold sweep as `(threshold in percent, seats)`
+    /// points, for [`crate::svg::threshold_sweep`]; rows that could not be
+    /// counted, and rows of other sweeps, are left out.
+    pub fn threshold_points(&self) -> Vec<(f64, Vec<u32>)> {
+        self.rows
+            .iter()
+            .filter_map(|r| match (&r.setting, &r.seats) {
+                (Setting::Threshold(t), Some(s)) => Some((t.percent().to_f64(), s.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 fn names(lists: &[PartyList]) -> Result<Vec<String>> {
     let pv = PartyVotes::new(lists.iter().map(|l| (l.party.as_str(), l.votes)))?;
     Ok(pv.names().to_vec())

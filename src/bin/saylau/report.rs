@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use saylau::compare::{self, Setting};
+use saylau::compare;
 use saylau::fragility::fragility_of_lists;
 use saylau::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 
@@ -386,14 +386,7 @@ fn thresholds_section(out: &mut String, e: &Elected) {
             match compare::by_threshold(tier, &e.scenario.lists, e.scenario.against_all, from, to, step) {
                 Err(err) => para(out, "", &format!("Not computed: {err}")),
                 Ok(t) => {
-                    let points: Vec<(f64, Vec<u32>)> = t
-                        .rows
-                        .iter()
-                        .filter_map(|r| match (&r.setting, &r.seats) {
-                            (Setting::Threshold(th), Some(s)) => Some((th.percent().to_f64(), s.clone())),
-                            _ => None,
-                        })
-                        .collect();
+                    let points = t.threshold_points();
                     if !points.is_empty()
                         && let Ok(svg) = threshold_sweep("List seats by threshold", &t.parties, &points)
                     {
