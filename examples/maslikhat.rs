@@ -16,7 +16,7 @@ fn main() -> Result<(), ScenarioError> {
     ] {
         let scenario = Scenario::from_json(json)?;
         let Outcome::Body(result) = scenario.run()? else { unreachable!("a body scenario") };
-        println!("{}", scenario.title.as_deref().unwrap_or(&scenario.body));
+        println!("{}", scenario.title.as_deref().unwrap_or(scenario.body.name()));
         print_body(&result);
         println!();
     }

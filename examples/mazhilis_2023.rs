@@ -17,7 +17,7 @@
 //! 5. shows the same votes under every method in [`Method::ALL`];
 //! 6. elects a full 98-seat Mazhilis with the `mazhilis` preset: the official
 //!    list votes plus 29 single-member districts whose candidate votes are
-//!    ILLUSTRATIVE (per-district votes are not in our data; they are made up
+//!    ILLUSTRATIVE (per-district votes were not published in the sources available; they are made up
 //!    so that the winners match the official aggregate, 22 Amanat and 7
 //!    self-nominated);
 //! 7. elects the same list votes under the 2021 rules (98 list seats, 7%) and
@@ -237,7 +237,9 @@ fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let full = Preset::Mazhilis.body(&Overrides::default())?;
     let result = full.elect(&Ballots { lists: party_lists.clone(), against_all, districts })?;
     println!("A full 98-seat Mazhilis (preset `mazhilis`): official list votes, ILLUSTRATIVE districts.");
-    println!("Per-district candidate votes are not in our data: the 29 races below are made up so that");
+    println!(
+        "Per-district candidate votes were not published in the sources available: the 29 races below are made up so that"
+    );
     println!("their winners match the official aggregate (22 Amanat, 7 self-nominated).");
     print_body(&result);
     let official_districts = &data["district_seats_won"];
@@ -310,7 +312,7 @@ fn print_body(r: &BodyResult) {
         println!("{:<width$}  {:>5}  {:>8}  {:>5}", "not decided", "", "", r.undecided);
     }
     println!("{:<width$}  {:>5}  {:>8}  {:>5}", "body", "", "", r.seats);
-    for note in r.notes.iter().filter(|n| !n.starts_with("Rules:")) {
+    for note in r.notes.iter().filter(|n| !matches!(n, saylau::note::Note::Rules { .. })) {
         println!("  note: {note}");
     }
 }

@@ -8,7 +8,7 @@
 //!    6.5%) into list votes of a 6,400,000-ballot electorate;
 //! 2. takes the 29 ILLUSTRATIVE single-member districts of
 //!    `scenarios/mazhilis-2023-illustrative-districts.json` (made-up
-//!    candidate votes; per-district results are not in our data) and moves
+//!    candidate votes; per-district results were not published in the sources available) and moves
 //!    each party's candidates proportionally from the 2023 list result to
 //!    the poll (a candidate of a party polling 10% less than in 2023 gets 10%
 //!    fewer votes); self-nominated candidates keep their votes;

@@ -7,7 +7,7 @@
 //!
 //! The list votes are official; the 29 single-member districts are the
 //! ILLUSTRATIVE ones of `scenarios/mazhilis-2023-illustrative-districts.json`
-//! (per-district votes are not in our data), so the designs are a sketch.
+//! (per-district votes were not published in the sources available), so the designs are a sketch.
 //!
 //! ```text
 //! cargo run --example what_if

@@ -146,10 +146,185 @@ pub enum Error {
         /// The tied candidates' names, in ballot order.
         candidates: Vec<String>,
     },
-    /// A body's rules or a scenario are inconsistent (e.g. impossible seat
-    /// numbers); the message says what and where.
+    /// Two inputs that must have one entry per party (or per district) do not.
+    #[error("{what}: {expected} entries expected but {given} given")]
+    LengthMismatch {
+        /// What was being compared, e.g. "seat counts for the vote counts".
+        what: &'static str,
+        /// The length that was needed.
+        expected: usize,
+        /// The length that was given.
+        given: usize,
+    },
+    /// A party position is outside the vote vector.
+    #[error("party position {party} is out of range (there are {parties} parties)")]
+    PartyOutOfRange {
+        /// The position asked for (0-based).
+        party: usize,
+        /// How many parties there are.
+        parties: usize,
+    },
+    /// A body name is not one of the presets.
+    #[error(
+        "unknown body {name:?}: expected one of mazhilis, mazhilis-2021, regional-maslikhat, \
+         district-maslikhat, akim, kurultai (or referendum in a scenario)"
+    )]
+    UnknownBody {
+        /// The name as given.
+        name: String,
+    },
+    /// A body whose size the law leaves to each election was given no size.
+    #[error("{body}: give the body's size with {hint}")]
+    SizeRequired {
+        /// The preset.
+        body: &'static str,
+        /// The fields that give the size, with the legal limit.
+        hint: &'static str,
+    },
+    /// The total size does not equal the sum of the tiers.
+    #[error("{body}: seats {seats} does not equal list_seats {list_seats} + district_seats {district_seats}")]
+    SizeMismatch {
+        /// The preset.
+        body: &'static str,
+        /// The total given.
+        seats: u32,
+        /// The list tier's size.
+        list_seats: u32,
+        /// The single-member tier's size.
+        district_seats: u32,
+    },
+    /// A body is larger than the law allows.
+    #[error("{body}: {seats} seats is more than the legal maximum of {max} ({which})")]
+    AboveLegalMaximum {
+        /// The preset.
+        body: &'static str,
+        /// The size asked for.
+        seats: u64,
+        /// The legal maximum.
+        max: u32,
+        /// Which bodies the maximum is for.
+        which: &'static str,
+    },
+    /// A body would have no seats at all.
+    #[error("{body}: the body has no seats")]
+    EmptyBody {
+        /// The preset.
+        body: &'static str,
+    },
+    /// An akim race was given list seats.
+    #[error("akim: an akim is elected in one single-member race; list_seats must be 0")]
+    AkimListSeats,
+    /// The ballots give party lists to a body without a list tier.
+    #[error("the body {body:?} has no party-list tier, but the ballots give {lists} list(s)")]
+    NoListTier {
+        /// The body.
+        body: String,
+        /// How many lists were given.
+        lists: usize,
+    },
+    /// The ballots give districts to a body without a single-member tier.
+    #[error("the body {body:?} has no single-member tier, but the ballots give {districts} district(s)")]
+    NoDistrictTier {
+        /// The body.
+        body: String,
+        /// How many districts were given.
+        districts: usize,
+    },
+    /// The ballots give more districts than the body has single-member seats.
+    #[error("the body {body:?} has {seats} single-member seats, but the ballots give {given} districts")]
+    TooManyDistricts {
+        /// The body.
+        body: String,
+        /// The single-member seats.
+        seats: u32,
+        /// The districts given.
+        given: usize,
+    },
+    /// A referendum has no registered voters.
+    #[error("referendum: registered voters must be more than 0")]
+    NoRegisteredVoters,
+    /// A referendum figure is larger than the figure that contains it.
+    #[error("referendum: {field} {value} exceeds {limit_field} {limit}")]
+    ReferendumCount {
+        /// The figure that is too large (`"yes + no + invalid"` for the sum).
+        field: &'static str,
+        /// Its value.
+        value: u128,
+        /// The figure it must not exceed.
+        limit_field: &'static str,
+        /// That figure's value.
+        limit: u64,
+    },
+    /// A region of a referendum has more yes votes than participants.
+    #[error("referendum: region {region:?}: yes {yes} exceeds took_part {took_part}")]
+    RegionCount {
+        /// The region.
+        region: String,
+        /// Its yes votes.
+        yes: u64,
+        /// Its participants.
+        took_part: u64,
+    },
+    /// A scenario mixes a referendum with a body's fields.
     #[error("{0}")]
-    InvalidRules(String),
+    ScenarioFields(ScenarioFieldProblem),
+    /// A parameter of the simulator's vote model is out of range.
+    #[error("uncertainty.{field} = {value} is not a number from 0 to {max}")]
+    InvalidUncertainty {
+        /// The field of the `uncertainty` object.
+        field: &'static str,
+        /// The value given, as written.
+        value: String,
+        /// The largest value allowed, as written.
+        max: String,
+    },
+    /// A coalition names a party that is not in the scenario.
+    #[error("coalition {coalition:?} names {party:?}, which is not a party of the scenario")]
+    UnknownCoalitionParty {
+        /// The coalition.
+        coalition: String,
+        /// The party it names.
+        party: String,
+    },
+    /// A simulation was asked of ballots with no list votes and no districts.
+    #[error("nothing to simulate: no list votes and no districts")]
+    NothingToSimulate,
+    /// A simulation would need more histogram counters than allowed.
+    #[error(
+        "a simulation keeps seat histograms of the body's size for each party: {parties} parties and {seats} \
+         seats need {cells} counters, more than the {max} allowed"
+    )]
+    SimulationTooLarge {
+        /// Parties and coalitions tallied.
+        parties: usize,
+        /// The body's size.
+        seats: u32,
+        /// Counters needed.
+        cells: u64,
+        /// Counters allowed.
+        max: u64,
+    },
+    /// The simulator could not start its worker threads.
+    #[error("cannot start the worker threads: {0}")]
+    Threads(String),
+    /// A what-if sweep would have too many rows.
+    #[error("a sweep may have at most {max} rows")]
+    SweepTooLong {
+        /// The most rows allowed.
+        max: usize,
+    },
+    /// A list-tier comparison was asked of a body without a list tier.
+    #[error("the body {body:?} has no party-list tier")]
+    NoListTierToCompare {
+        /// The body.
+        body: String,
+    },
+    /// Levelling an overhang would need an unreasonably large house.
+    #[error("levelling the overhang needs more than {extra} extra seats under a largest-remainder method")]
+    LevellingTooLarge {
+        /// The extra seats tried.
+        extra: u32,
+    },
     /// A colour for a picture is not `#rgb` or `#rrggbb` (see
     /// [`svg`](crate::svg#colours)).
     #[error("colour {colour:?} for {label:?} is not #rgb or #rrggbb")]
@@ -164,4 +339,25 @@ pub enum Error {
     /// says which value.
     #[error("cannot draw the chart: {0}")]
     InvalidChart(String),
+}
+
+/// How a scenario's fields do not fit its body (see [`Error::ScenarioFields`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScenarioFieldProblem {
+    /// A referendum scenario gives lists, districts or seat numbers.
+    #[error("a referendum scenario takes only the \"referendum\" object (and descriptive fields)")]
+    StrayReferendumFields,
+    /// `body: "referendum"` without the `referendum` object.
+    #[error("body \"referendum\" needs a \"referendum\" object with its figures")]
+    MissingReferendum,
+    /// A body scenario carries a `referendum` object.
+    #[error("the \"referendum\" object belongs only in a scenario with body \"referendum\"")]
+    ReferendumInBody,
+    /// A body scenario gives no votes at all.
+    #[error("the scenario gives neither \"lists\" nor \"districts\"")]
+    NoVotes,
+    /// A referendum was given to the simulator.
+    #[error("a referendum cannot be simulated: it elects no seats")]
+    ReferendumNotSimulated,
 }

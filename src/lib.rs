@@ -89,23 +89,24 @@
 #![deny(missing_debug_implementations)]
 #![doc(test(attr(deny(warnings))))]
 
+// The layers, from the exact core up: `exact` (and the crate-private wide
+// comparisons in `arith`), `apportion`, `rules`, `analysis`, `simulate`, and
+// the edges: `scenario` (JSON in) and `svg` (pictures out).
+pub mod analysis;
 pub mod apportion;
 mod arith;
-pub mod compare;
-pub mod district;
+pub mod describe;
 pub mod error;
-pub mod fragility;
-pub mod metrics;
-pub mod paradox;
-pub mod ratio;
-pub mod referendum;
+pub mod exact;
+pub mod rules;
 #[cfg(feature = "serde")]
 pub mod scenario;
 pub mod simulate;
 pub mod svg;
-pub mod system;
-pub mod threshold;
-pub mod votes;
+
+pub use analysis::{compare, fragility, metrics, paradox};
+pub use exact::ratio;
+pub use rules::{district, note, referendum, system, threshold, votes};
 
 pub use apportion::{
     Allocation, Apportioner, Audit, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota, QuotaAudit,

@@ -5,7 +5,7 @@
 //!
 //! | field | type | meaning |
 //! |---|---|---|
-//! | `body` | string | `mazhilis`, `mazhilis-2021`, `regional-maslikhat`, `district-maslikhat`, `akim`, `kurultai` or `referendum` |
+//! | `body` | string | `mazhilis`, `mazhilis-2021`, `regional-maslikhat`, `district-maslikhat`, `akim`, `kurultai` or `referendum` (see [`BodyKind`]) |
 //! | `title`, `date`, `source`, `description` | string | free text, shown in reports |
 //! | `seats` | integer | the body's size (required for maslikhats) |
 //! | `list_seats`, `district_seats` | integer | override a tier's size (0 removes the tier) |
@@ -37,19 +37,80 @@
 
 use crate::apportion::{Method, TieBreak};
 use crate::district::{AgainstAllRule, District};
-use crate::error::Error;
+use crate::error::{Error, ScenarioFieldProblem};
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
 use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
 use crate::threshold::Threshold;
 
+/// What a scenario elects: a body under a preset's rules, or a referendum.
+///
+/// Read from the scenario's `body` string, in any case (`"Mazhilis"`,
+/// `"regional_maslikhat"`).
+///
+/// ```
+/// # use saylau::scenario::BodyKind;
+/// # use saylau::system::Preset;
+/// assert_eq!("mazhilis".parse::<BodyKind>()?, BodyKind::Preset(Preset::Mazhilis));
+/// assert_eq!("Referendum".parse::<BodyKind>()?, BodyKind::Referendum);
+/// assert!("senate".parse::<BodyKind>().is_err());
+/// # Ok::<(), saylau::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BodyKind {
+    /// An elected body under a preset's rules.
+    Preset(Preset),
+    /// A republican referendum.
+    Referendum,
+}
+
+impl BodyKind {
+    /// The name as written in scenarios.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BodyKind::Preset(p) => p.name(),
+            BodyKind::Referendum => "referendum",
+        }
+    }
+}
+
+impl std::fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for BodyKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<BodyKind, Error> {
+        if s.trim().eq_ignore_ascii_case("referendum") {
+            return Ok(BodyKind::Referendum);
+        }
+        s.parse().map(BodyKind::Preset)
+    }
+}
+
+impl serde::Serialize for BodyKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BodyKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A scenario file: a body, its overrides, and the votes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// The body's preset name, or `referendum`.
-    pub body: String,
+    /// The body's preset, or a referendum.
+    pub body: BodyKind,
     /// A title for reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -151,7 +212,7 @@ impl Scenario {
 
     /// Is this a referendum?
     pub fn is_referendum(&self) -> bool {
-        self.body.trim().eq_ignore_ascii_case("referendum")
+        self.body == BodyKind::Referendum
     }
 
     /// The overrides the scenario sets.
@@ -177,11 +238,13 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] for an unknown body, a referendum, or
-    /// impossible overrides.
+    /// [`Error::ScenarioFields`] for a referendum, and the errors of
+    /// [`Preset::body`] for impossible overrides.
     pub fn body(&self) -> Result<Body, Error> {
-        let preset: Preset = self.body.parse()?;
-        preset.body(&self.overrides()?)
+        match self.body {
+            BodyKind::Preset(preset) => preset.body(&self.overrides()?),
+            BodyKind::Referendum => Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumNotSimulated)),
+        }
     }
 
     /// The votes.
@@ -198,11 +261,11 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] for a referendum (nothing to simulate), and
+    /// [`Error::ScenarioFields`] for a referendum (nothing to simulate), and
     /// whatever [`Scenario::body`] and [`Simulation::new`] refuse.
     pub fn simulation(&self) -> Result<Simulation, Error> {
         if self.is_referendum() {
-            return Err(Error::InvalidRules("a referendum cannot be simulated: it elects no seats".into()));
+            return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumNotSimulated));
         }
         self.check_body_fields()?;
         let uncertainty = self.uncertainty.clone().unwrap_or_default();
@@ -227,16 +290,12 @@ impl Scenario {
                 || self.threshold_percent.is_some()
                 || self.method.is_some();
             if stray {
-                return Err(Error::InvalidRules(
-                    "a referendum scenario takes only the \"referendum\" object (and descriptive fields)"
-                        .into(),
-                ));
+                return Err(Error::ScenarioFields(ScenarioFieldProblem::StrayReferendumFields));
             }
-            let r = self.referendum.as_ref().ok_or_else(|| {
-                Error::InvalidRules(
-                    "body \"referendum\" needs a \"referendum\" object with its figures".into(),
-                )
-            })?;
+            let r = self
+                .referendum
+                .as_ref()
+                .ok_or(Error::ScenarioFields(ScenarioFieldProblem::MissingReferendum))?;
             return Ok(Outcome::Referendum(r.decide()?));
         }
         self.check_body_fields()?;
@@ -246,13 +305,10 @@ impl Scenario {
     /// A body scenario has votes and no referendum object.
     fn check_body_fields(&self) -> Result<(), Error> {
         if self.referendum.is_some() {
-            return Err(Error::InvalidRules(format!(
-                "the \"referendum\" object belongs only in a scenario with body \"referendum\", not {:?}",
-                self.body
-            )));
+            return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumInBody));
         }
         if self.lists.is_empty() && self.districts.is_empty() {
-            return Err(Error::InvalidRules("the scenario gives neither \"lists\" nor \"districts\"".into()));
+            return Err(Error::ScenarioFields(ScenarioFieldProblem::NoVotes));
         }
         Ok(())
     }

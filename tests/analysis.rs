@@ -129,7 +129,7 @@ fn wikipedia_dhondt_example_indices() {
 #[test]
 fn metrics_edge_cases() {
     assert_eq!(Metrics::compute(&[], &[], 0), Err(Error::NoParties));
-    assert!(matches!(Metrics::compute(&[1, 2], &[1], 0), Err(Error::InvalidRules(_))));
+    assert!(matches!(Metrics::compute(&[1, 2], &[1], 0), Err(Error::LengthMismatch { .. })));
     assert_eq!(Metrics::compute(&[0, 0], &[1, 0], 5), Err(Error::ZeroVotes));
     assert_eq!(Metrics::compute(&[1, 2], &[0, 0], 0), Err(Error::NoSeats));
     // Perfect proportionality.
@@ -162,7 +162,7 @@ fn whole_body_and_district_waste() {
         name: "test".into(),
         list: Some(ListTier { threshold: "5".parse().unwrap(), ..tier(Method::HARE, 4) }),
         districts: Some(DistrictTier { seats: 2, rules: DistrictRules::default() }),
-        notes: vec![],
+        preset: None,
     };
     let ballots = Ballots {
         lists: lists(&[("A", 600), ("B", 400)]),
@@ -319,7 +319,7 @@ fn population_and_new_states_paradoxes() {
     // Webster (Sainte-Laguë) is population monotone.
     let webster = Method::SainteLague.apportioner().ties(TieBreak::ListOrder);
     assert!(population(&webster, &[12, 12, 1], &[12, 15, 2], 9).unwrap().is_empty());
-    assert!(matches!(population(&hare, &[1], &[1, 2], 3), Err(Error::InvalidRules(_))));
+    assert!(matches!(population(&hare, &[1], &[1, 2], 3), Err(Error::LengthMismatch { .. })));
 
     let n = new_states(&hare, &[2, 12, 1], 7, 3, None).unwrap().unwrap();
     assert_eq!(n.changes.len(), 2);
@@ -439,7 +439,7 @@ fn overhang_case(method: Method) -> (Body, Ballots) {
         name: "test".into(),
         list: Some(ListTier { ties: TieBreak::ListOrder, ..tier(method, 4) }),
         districts: Some(DistrictTier { seats: 3, rules: DistrictRules::default() }),
-        notes: vec![],
+        preset: None,
     };
     let district = |n: u32| District {
         name: format!("D{n}"),

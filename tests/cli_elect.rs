@@ -140,9 +140,20 @@ fn mazhilis_2023_reproduces_the_official_list_seats() {
     assert_eq!(doc["rules"]["district_seats"], 29);
     assert_eq!(doc["rules"]["method"], "hare");
     assert_eq!(doc["rules"]["threshold_percent"], "5");
-    let notes: Vec<&str> = doc["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
-    assert!(notes.iter().any(|n| n.contains("Baytaq")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.starts_with("Assumed:")), "{notes:?}");
+    let notes: Vec<&str> =
+        doc["notes"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    assert!(notes.iter().any(|n| n.contains("Baytaq") && n.contains("5% of 6,366,441")), "{notes:?}");
+    // No tie, no short list, no district: no unconfirmed rule decided this result.
+    assert!(!notes.iter().any(|n| n.starts_with("Assumed:")), "{notes:?}");
+    assert!(!notes.iter().any(|n| n.to_lowercase().contains("brief")), "{notes:?}");
+    let kinds: Vec<&str> =
+        doc["notes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["rules", "below_threshold", "districts_missing"], "{notes:?}");
+    assert_eq!(doc["notes"][1]["needed"], 318_323);
+    assert_eq!(doc["threshold"]["needed"], 318_323);
+    assert_eq!(doc["threshold"]["base"], 6_366_441);
+    assert_eq!(doc["tiers"]["district"]["undecided"], 29);
+    assert_eq!(doc["tiers"]["list"]["won"], 69);
 }
 
 #[test]
@@ -154,11 +165,17 @@ fn json_has_the_contract_fields() {
     }
     let mut party: Vec<&str> = doc["parties"][0].as_object().unwrap().keys().map(String::as_str).collect();
     party.sort_unstable();
-    assert_eq!(party, ["district_seats", "eligible", "list_seats", "party", "seats", "votes"]);
+    assert_eq!(
+        party,
+        ["district_seats", "eligible", "list_seats", "party", "seats", "share_percent", "votes"]
+    );
     let mut district: Vec<&str> =
         doc["districts"][0].as_object().unwrap().keys().map(String::as_str).collect();
     district.sort_unstable();
-    assert_eq!(district, ["against_all_won", "name", "party", "winner"]);
+    assert_eq!(
+        district,
+        ["against_all", "against_all_won", "candidates", "margin", "name", "party", "total_votes", "winner"]
+    );
     assert_eq!(doc["title"], "Test region");
     assert!(doc.get("source").is_none(), "no source was given: {doc}");
     assert!(doc["notes"].is_array());
@@ -326,7 +343,8 @@ fn repeat_rule_leaves_the_seat_vacant() {
     );
     assert_eq!(r.code, 0, "{r:?}");
     assert!(r.stdout.contains("(vacant"), "{}", r.stdout);
-    assert!(r.stdout.contains("\"against all\" led"), "{}", r.stdout);
+    assert!(r.stdout.contains("polled more than every candidate"), "{}", r.stdout);
+    assert!(r.stdout.contains("led: the seat is vacant until a repeat election"), "{}", r.stdout);
 }
 
 // --- formats ---------------------------------------------------------------
@@ -341,7 +359,11 @@ fn table_shows_every_party_the_notes_and_the_total() {
         assert!(r.stdout.contains(&name), "{name} missing: {}", r.stdout);
     }
     for note in doc["notes"].as_array().unwrap() {
-        assert!(r.stdout.contains(&format!("- {}", note.as_str().unwrap())), "{note} missing: {}", r.stdout);
+        assert!(
+            r.stdout.contains(&format!("- {}", note["text"].as_str().unwrap())),
+            "{note} missing: {}",
+            r.stdout
+        );
     }
     assert!(r.stdout.starts_with(doc["title"].as_str().unwrap()), "{}", r.stdout);
     let total: Vec<&str> =
@@ -361,10 +383,12 @@ fn table_for_mazhilis_2023_has_shares_and_undecided_seats() {
         l.split_whitespace().map(String::from).collect()
     };
     // 3,431,510 of 6,366,441 list ballots (parties plus 248,291 "against all").
-    assert_eq!(line("Amanat"), ["Amanat", "3431510", "53.90", "yes", "40", "0", "40"]);
-    assert_eq!(line("Baytaq"), ["Baytaq", "146431", "2.30", "no", "0", "0", "0"]);
+    assert_eq!(line("Amanat"), ["Amanat", "3,431,510", "53.90%", "yes", "40", "0", "40"]);
+    assert_eq!(line("Baytaq"), ["Baytaq", "146,431", "2.30%", "no", "0", "0", "0"]);
     assert_eq!(line("(undecided)"), ["(undecided)", "0", "29", "29"]);
-    assert_eq!(line("total"), ["total", "6366441", "100.00", "69", "29", "98"]);
+    assert_eq!(line("total"), ["total", "6,366,441", "100.00%", "69", "29", "98"]);
+    assert!(r.stdout.contains("threshold: 5% of 6,366,441 = 318,323 votes"), "{}", r.stdout);
+    assert!(!r.stdout.contains("Assumed"), "no unconfirmed rule applies: {}", r.stdout);
 }
 
 #[test]
@@ -372,9 +396,19 @@ fn csv_output_parses_and_adds_up_to_the_body() {
     let r = elect_stdin("csv", SMALL_REGIONAL);
     assert_eq!(r.code, 0, "{r:?}");
     let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
-    assert_eq!(reader.headers().unwrap(), vec!["party", "list_seats", "district_seats", "seats"]);
-    let rows: Vec<Vec<String>> =
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..4], ["party", "list_seats", "district_seats", "seats"]);
+    assert_eq!(header[4..7], ["votes", "share_percent", "eligible"]);
+    let all: Vec<Vec<String>> =
         reader.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
+    // Candidate rows name their district; seat rows do not.
+    let candidates: Vec<&Vec<String>> = all.iter().filter(|r| !r[7].is_empty()).collect();
+    assert!(
+        candidates.iter().any(|r| r[9] == "true" && !r[10].is_empty()),
+        "a winner with a margin: {all:?}"
+    );
+    let rows: Vec<Vec<String>> =
+        all.iter().filter(|r| r[7].is_empty() && !r[3].is_empty()).map(|r| r[..4].to_vec()).collect();
     let parties: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(parties, ["Amanat", "Auyl", "Baytaq", "(self-nominated)", "(undecided)"]);
     assert_eq!(rows[0], ["Amanat", "3", "1", "4"]);
@@ -396,9 +430,14 @@ fn csv_for_mazhilis_2023_lists_the_undecided_district_seats() {
     let r = elect(&["--format", "csv", "scenarios/mazhilis-2023.json"]);
     assert_eq!(r.code, 0, "{r:?}");
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines[0], "party,list_seats,district_seats,seats");
-    assert_eq!(lines[1], "Amanat,40,0,40");
-    assert_eq!(lines.last(), Some(&"(undecided),0,29,29"));
+    assert!(
+        lines[0].starts_with("party,list_seats,district_seats,seats,votes,share_percent,eligible"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("Amanat,40,0,40,3431510,53.89"), "{}", lines[1]);
+    assert!(lines.iter().any(|l| l.starts_with("(undecided),0,29,29,")), "{}", r.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("(against all),,,,248291,")), "{}", r.stdout);
     assert!(!r.stdout.contains("(self-nominated)"), "no independents: {}", r.stdout);
 }
 
@@ -455,7 +494,8 @@ fn tied_lists_follow_the_order_and_lot_policies() {
     let doc = json_of(&TIED_LISTS.replace("\"error\"", "\"order\""));
     assert_eq!(column(&doc, "list_seats"), [73, 72]);
     let notes = doc["notes"].to_string();
-    assert!(notes.contains("Tie for 1 list seat(s) between Alpha, Beta"), "{notes}");
+    assert!(notes.contains("Tie for 1 list seat between Alpha and Beta"), "{notes}");
+    assert!(notes.contains("\"kind\":\"list_tie_broken\""), "{notes}");
     let a = json_of(&TIED_LISTS.replace("\"error\"", "\"lot:7\""));
     let b = json_of(&TIED_LISTS.replace("\"error\"", "\"lot:7\""));
     assert_eq!(a, b, "same seed, same draw");
@@ -481,7 +521,8 @@ fn district_tie_with_ties_order_elects_the_first_listed() {
     assert_eq!(doc["districts"][0]["party"], "Amanat");
     assert_eq!(column(&doc, "district_seats"), [1]);
     let notes = doc["notes"].to_string();
-    assert!(notes.contains("Aigerim, Bolat tied"), "{notes}");
+    assert!(notes.contains("Aigerim and Bolat tied"), "{notes}");
+    assert!(notes.contains("\"kind\":\"district_tie_broken\""), "{notes}");
 }
 
 // --- bad input -----------------------------------------------------------------

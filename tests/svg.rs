@@ -347,14 +347,14 @@ fn split_view_without_list_votes_and_misfits() {
 
     // A result of another body is refused, not drawn wrong.
     let other = Preset::Kurultai.body(&Overrides::default()).unwrap();
-    assert!(matches!(svg::split_view("x", &other, &result, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(svg::split_view("x", &other, &result, &[]), Err(Error::InvalidChart(_))));
     let mut broken = result.clone();
     broken.independents += 5;
     broken.seats = 98;
-    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidChart(_))));
     broken = result.clone();
     broken.undecided = 0;
-    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidChart(_))));
     assert!(matches!(
         svg::split_view("x", &body, &result, &[("X", "green")]),
         Err(Error::InvalidColour { .. })

@@ -526,9 +526,35 @@ impl Quotient {
     }
 }
 
+/// `{}` gives three decimals (`86546.652`); the alternate `{:#}` gives the
+/// exact value in lowest terms: `n`, `n/d`, `sqrt(n/d)` (Huntington-Hill) or
+/// `inf`.
+///
+/// ```
+/// # use saylau::{Audit, Method};
+/// let votes = [7, 2];
+/// let a = Method::HARE.apportioner();
+/// let Audit::Quota(q) = a.explain(&votes, &a.apportion(&votes, 2)?)? else { unreachable!() };
+/// assert_eq!(format!("{:#}", q.quota), "9/2");
+/// assert_eq!(format!("{}", q.quota), "4.500");
+/// # Ok::<(), saylau::Error>(())
+/// ```
 impl fmt::Display for Quotient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_infinite() { f.write_str("inf") } else { write!(f, "{:.3}", self.to_f64()) }
+        if self.is_infinite() {
+            return f.write_str("inf");
+        }
+        if !f.alternate() {
+            return write!(f, "{:.3}", self.to_f64());
+        }
+        let g = crate::arith::gcd(self.numer(), self.denom()).max(1);
+        let (n, d) = (self.numer() / g, self.denom() / g);
+        match (self.is_squared(), d) {
+            (false, 1) => write!(f, "{n}"),
+            (false, _) => write!(f, "{n}/{d}"),
+            (true, 1) => write!(f, "sqrt({n})"),
+            (true, _) => write!(f, "sqrt({n}/{d})"),
+        }
     }
 }
 

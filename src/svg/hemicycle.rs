@@ -298,7 +298,7 @@ pub fn split_view(title: &str, body: &Body, result: &BodyResult, colours: &[(&st
         super::check_colour(party, colour)?;
     }
     let misfit = |what: String| {
-        Error::InvalidRules(format!("the result does not fit the body {:?}: {what}", body.name))
+        Error::InvalidChart(format!("the result does not fit the body {:?}: {what}", body.name))
     };
     if body.seats() != result.seats {
         return Err(misfit(format!("{} seats in the body, {} in the result", body.seats(), result.seats)));

@@ -2,51 +2,30 @@
 
 use std::process::ExitCode;
 
-use saylau::{Allocation, Apportioner, Audit, Error, Method, PartyVotes, Threshold, TieBreak};
+use saylau::describe::view::AllocationView;
+use saylau::describe::view::allocation::Counted;
+use saylau::{Apportioner, Error, PartyVotes, Threshold, TieBreak};
 
 use crate::cli::{AllocateArgs, Format};
 use crate::input::{self, Source, plural};
 use crate::output;
 use crate::{Failure, write_stdout};
 
-/// Everything the output formats need: the input, the eligibility and the result.
-#[derive(Debug)]
-pub struct Report {
-    /// Where the votes came from.
-    pub source: Source,
-    /// The parties and their votes, in input order.
-    pub parties: PartyVotes,
-    /// Whether each party takes part (threshold, `--min-parties`, votes above zero).
-    pub eligible: Vec<bool>,
-    /// The threshold, if one was given.
-    pub threshold: Option<Threshold>,
-    /// The `--min-parties` rule (0: off).
-    pub min_parties: usize,
-    /// The method used.
-    pub method: Method,
-    /// The house size.
-    pub seats: u32,
-    /// The seats won and the tie broken, if any.
-    pub allocation: Allocation,
-    /// The audit trail, with `--explain`.
-    pub audit: Option<Audit>,
-}
-
 /// Runs `saylau allocate` and gives the exit code.
 pub fn main(args: &AllocateArgs) -> ExitCode {
-    let report = match compute(args) {
-        Ok(report) => report,
+    let (source, view) = match compute(args) {
+        Ok(done) => done,
         Err(failure) => return failure.exit(),
     };
     write_stdout(ExitCode::SUCCESS, |out| match args.format {
-        Format::Table => output::table(&report, out),
-        Format::Json => output::json(&report, out),
-        Format::Csv => output::csv(&report, out),
+        Format::Table => view.write_text(&source.name, out),
+        Format::Json => output::json(&view, out),
+        Format::Csv => output::csv_rows(&view.csv_rows(), out),
     })
 }
 
 /// Reads the input and apportions the seats.
-fn compute(args: &AllocateArgs) -> Result<Report, Failure> {
+fn compute(args: &AllocateArgs) -> Result<(Source, AllocationView), Failure> {
     let ties = tie_policy(args).map_err(Failure::Input)?;
     let (source, parties) = input::read(args.file.as_deref()).map_err(Failure::Input)?;
     let votes = parties.votes();
@@ -67,28 +46,21 @@ fn compute(args: &AllocateArgs) -> Result<Report, Failure> {
     }
     let taking_part: Vec<u64> = votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
     let apportioner = Apportioner::new(args.method).ties(ties).excess(args.excess.into());
-    let allocation = apportioner
-        .apportion(&taking_part, args.seats)
-        .map_err(|e| library_failure(e, &parties, &source, ties))?;
-    let audit = if args.explain {
-        let audit = apportioner
-            .explain(&taking_part, &allocation)
-            .map_err(|e| library_failure(e, &parties, &source, ties))?;
-        Some(audit)
-    } else {
-        None
-    };
-    Ok(Report {
-        source,
-        parties,
-        eligible,
+    let fail = |e| library_failure(e, &parties, &source, ties);
+    let allocation = apportioner.apportion(&taking_part, args.seats).map_err(fail)?;
+    let audit =
+        if args.explain { Some(apportioner.explain(&taking_part, &allocation).map_err(fail)?) } else { None };
+    let view = AllocationView::new(Counted {
+        parties: &parties,
+        against_all: 0,
         threshold: args.threshold,
         min_parties: args.min_parties,
+        eligible: &eligible,
         method: args.method,
-        seats: args.seats,
-        allocation,
-        audit,
-    })
+        allocation: &allocation,
+        audit: audit.as_ref(),
+    });
+    Ok((source, view))
 }
 
 /// The tie policy, with the seed of `--seed` for `lot`.

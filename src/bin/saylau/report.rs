@@ -481,7 +481,7 @@ fn notes_section(out: &mut String, e: &Elected) {
     open_section(out, "notes", "Notes");
     out.push_str("<ul>\n");
     for n in &e.result.notes {
-        let _ = writeln!(out, "<li>{}</li>", esc(n));
+        let _ = writeln!(out, "<li>{}</li>", esc(&n.to_string()));
     }
     let _ = writeln!(
         out,

@@ -297,7 +297,7 @@ fn heading(v: &View<'_>, w: &mut impl Write) -> io::Result<()> {
     let s = v.scenario;
     let r = v.report;
     let body = s.body().ok();
-    let mut what = format!("{}: {} seat{}", s.body.trim(), r.seats, plural(r.seats.into()));
+    let mut what = format!("{}: {} seat{}", s.body, r.seats, plural(r.seats.into()));
     let list = body
         .as_ref()
         .and_then(|b| b.list.as_ref())

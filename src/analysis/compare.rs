@@ -158,7 +158,7 @@ pub fn by_method(tier: &ListTier, lists: &[PartyList], against_all: u64) -> Resu
 ///
 /// Name errors; [`Error::InvalidNumber`] for a zero step or a step whose
 /// sums overflow; [`Error::InvalidThreshold`] above 100%;
-/// [`Error::InvalidRules`] for more than [`MAX_ROWS`] rows.
+/// [`Error::SweepTooLong`] for more than [`MAX_ROWS`] rows.
 pub fn by_threshold(
     tier: &ListTier,
     lists: &[PartyList],
@@ -190,7 +190,7 @@ pub fn by_threshold(
             break;
         }
         if rows.len() == MAX_ROWS {
-            return Err(Error::InvalidRules(format!("a sweep may have at most {MAX_ROWS} rows")));
+            return Err(Error::SweepTooLong { max: MAX_ROWS });
         }
         let threshold = Threshold::new(value)?;
         let t = ListTier { threshold, ..tier.clone() };
@@ -204,7 +204,7 @@ pub fn by_threshold(
 ///
 /// # Errors
 ///
-/// Name errors; [`Error::InvalidRules`] for more than [`MAX_ROWS`] sizes; a
+/// Name errors; [`Error::SweepTooLong`] for more than [`MAX_ROWS`] sizes; a
 /// size of 0 is a row's error.
 pub fn by_house(
     tier: &ListTier,
@@ -215,7 +215,7 @@ pub fn by_house(
     let parties = names(lists)?;
     let count = (*houses.end() as u64 + 1).saturating_sub(*houses.start() as u64);
     if count > MAX_ROWS as u64 {
-        return Err(Error::InvalidRules(format!("a sweep may have at most {MAX_ROWS} rows")));
+        return Err(Error::SweepTooLong { max: MAX_ROWS });
     }
     let rows = houses
         .map(|h| {
@@ -475,9 +475,7 @@ fn label(body: &Body, d: &Design) -> String {
 }
 
 fn list_tier(body: &Body) -> Result<&ListTier> {
-    body.list
-        .as_ref()
-        .ok_or_else(|| Error::InvalidRules(format!("the body {:?} has no party-list tier", body.name)))
+    body.list.as_ref().ok_or_else(|| Error::NoListTierToCompare { body: body.name.clone() })
 }
 
 fn all_list(body: &Body, ballots: &Ballots) -> Result<Outcome> {
@@ -486,7 +484,7 @@ fn all_list(body: &Body, ballots: &Ballots) -> Result<Outcome> {
         name: body.name.clone(),
         list: Some(ListTier { seats: body.seats(), ..tier.clone() }),
         districts: None,
-        notes: vec![],
+        preset: None,
     };
     let ballots =
         Ballots { lists: ballots.lists.clone(), against_all: ballots.against_all, districts: vec![] };
@@ -592,9 +590,7 @@ fn level(base: u32, method: Method, ok: &dyn Fn(u32) -> bool) -> Result<u32> {
             return Ok(size);
         }
     }
-    Err(Error::InvalidRules(format!(
-        "levelling the overhang needs more than {SCAN} extra seats under a largest-remainder method"
-    )))
+    Err(Error::LevellingTooLarge { extra: SCAN })
 }
 
 /// An apportioner with `tier`'s method and tie policy (for callers who want

@@ -137,7 +137,7 @@ impl Metrics {
     ///
     /// # Errors
     ///
-    /// [`Error::NoParties`] for empty slices; [`Error::InvalidRules`] if the
+    /// [`Error::NoParties`] for empty slices; [`Error::LengthMismatch`] if the
     /// slices differ in length; [`Error::ZeroVotes`] if no party has votes;
     /// [`Error::NoSeats`] if no party has seats.
     pub fn compute(votes: &[u64], seats: &[u32], extra_votes: u64) -> Result<Metrics> {
@@ -145,11 +145,11 @@ impl Metrics {
             return Err(Error::NoParties);
         }
         if votes.len() != seats.len() {
-            return Err(Error::InvalidRules(format!(
-                "metrics: {} vote counts but {} seat counts",
-                votes.len(),
-                seats.len()
-            )));
+            return Err(Error::LengthMismatch {
+                what: "metrics: seat counts for the vote counts",
+                expected: votes.len(),
+                given: seats.len(),
+            });
         }
         let party_votes: u128 = votes.iter().map(|&v| v as u128).sum();
         if party_votes == 0 {
@@ -283,7 +283,7 @@ pub struct DistrictWaste {
 /// use saylau::district::{Candidate, District};
 /// use saylau::metrics::district_waste;
 /// use saylau::system::{Ballots, Body, DistrictTier};
-/// let body = Body { name: "x".into(), list: None, notes: vec![],
+/// let body = Body { name: "x".into(), list: None, preset: None,
 ///     districts: Some(DistrictTier { seats: 1, rules: Default::default() }) };
 /// let ballots = Ballots { districts: vec![District { name: "D1".into(), against_all: 10,
 ///     candidates: vec![

@@ -130,7 +130,7 @@ pub struct PopulationParadox {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidRules`] if the vectors differ in length; the
+/// [`Error::LengthMismatch`] if the vectors differ in length; the
 /// apportionment's errors for either vector.
 pub fn population(
     apportioner: &Apportioner,
@@ -139,11 +139,11 @@ pub fn population(
     seats: u32,
 ) -> Result<Vec<PopulationParadox>> {
     if before.len() != after.len() {
-        return Err(Error::InvalidRules(format!(
-            "population paradox: {} parties before but {} after",
-            before.len(),
-            after.len()
-        )));
+        return Err(Error::LengthMismatch {
+            what: "population paradox: vote counts after the change",
+            expected: before.len(),
+            given: after.len(),
+        });
     }
     let s0 = apportioner.apportion(before, seats)?.into_seats();
     let s1 = apportioner.apportion(after, seats)?.into_seats();
@@ -316,18 +316,18 @@ pub struct QuotaViolation {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidRules`] if the slices differ in length;
+/// [`Error::LengthMismatch`] if the slices differ in length;
 /// [`Error::NoParties`], [`Error::ZeroVotes`].
 pub fn quota_violations(votes: &[u64], seats: &[u32]) -> Result<Vec<QuotaViolation>> {
     if votes.is_empty() {
         return Err(Error::NoParties);
     }
     if votes.len() != seats.len() {
-        return Err(Error::InvalidRules(format!(
-            "quota violations: {} vote counts but {} seat counts",
-            votes.len(),
-            seats.len()
-        )));
+        return Err(Error::LengthMismatch {
+            what: "quota violations: seat counts for the vote counts",
+            expected: votes.len(),
+            given: seats.len(),
+        });
     }
     let total: u128 = votes.iter().map(|&v| v as u128).sum();
     if total == 0 {

@@ -106,23 +106,31 @@ impl Referendum {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] if the figures are inconsistent: no
-    /// registered voters, more taking part than registered, more yes votes
-    /// than participants, yes + no + invalid above participants.
+    /// [`Error::NoRegisteredVoters`], or [`Error::ReferendumCount`] if a
+    /// figure exceeds the one that contains it: more taking part than
+    /// registered, more yes votes than participants, yes + no + invalid above
+    /// participants.
     pub fn decide(&self) -> Result<ReferendumOutcome> {
-        let bad = |m: String| Err(Error::InvalidRules(format!("referendum: {m}")));
+        let exceeds = |field, value: u64, limit_field, limit| {
+            Err(Error::ReferendumCount { field, value: value.into(), limit_field, limit })
+        };
         if self.registered == 0 {
-            return bad("registered voters must be more than 0".into());
+            return Err(Error::NoRegisteredVoters);
         }
         if self.took_part > self.registered {
-            return bad(format!("took_part {} exceeds registered {}", self.took_part, self.registered));
+            return exceeds("took_part", self.took_part, "registered", self.registered);
         }
         if self.yes > self.took_part {
-            return bad(format!("yes {} exceeds took_part {}", self.yes, self.took_part));
+            return exceeds("yes", self.yes, "took_part", self.took_part);
         }
         let counted = self.yes as u128 + self.no.unwrap_or(0) as u128 + self.invalid.unwrap_or(0) as u128;
         if counted > self.took_part as u128 {
-            return bad(format!("yes + no + invalid = {counted} exceeds took_part {}", self.took_part));
+            return Err(Error::ReferendumCount {
+                field: "yes + no + invalid",
+                value: counted,
+                limit_field: "took_part",
+                limit: self.took_part,
+            });
         }
         let mut notes = Vec::new();
         let valid = self.took_part as u128 * 2 > self.registered as u128;
@@ -139,10 +147,11 @@ impl Referendum {
             } else {
                 for r in &self.regions {
                     if r.yes > r.took_part {
-                        return bad(format!(
-                            "region {:?}: yes {} exceeds took_part {}",
-                            r.name, r.yes, r.took_part
-                        ));
+                        return Err(Error::RegionCount {
+                            region: r.name.clone(),
+                            yes: r.yes,
+                            took_part: r.took_part,
+                        });
                     }
                 }
                 let with = self.regions.iter().filter(|r| r.yes as u128 * 2 > r.took_part as u128).count();

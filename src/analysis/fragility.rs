@@ -157,13 +157,10 @@ pub fn fragility_of_lists(tier: &ListTier, lists: &[PartyList], against_all: u64
 ///
 /// # Errors
 ///
-/// As [`fragility`]; [`Error::InvalidRules`] if `party` is out of range.
+/// As [`fragility`]; [`Error::PartyOutOfRange`] if `party` is out of range.
 pub fn party_fragility(tier: &ListTier, votes: &[u64], against_all: u64, party: usize) -> Result<Fragility> {
     if party >= votes.len() {
-        return Err(Error::InvalidRules(format!(
-            "party position {party} is out of range (0 to {})",
-            votes.len()
-        )));
+        return Err(Error::PartyOutOfRange { party, parties: votes.len() });
     }
     let current = tier.allocate_votes(votes, &vec![None; votes.len()], against_all)?.seats;
     one(tier, votes, against_all, party, current[party])

@@ -65,6 +65,45 @@ impl Threshold {
         cmp_products(lhs, self.percent.denom(), self.percent.numer(), base).is_ge()
     }
 
+    /// The fewest votes that reach the threshold of `base`: the smallest `v`
+    /// with `v * 100 >= percent * base`.
+    ///
+    /// ```
+    /// # use saylau::Threshold;
+    /// let five: Threshold = "5".parse()?;
+    /// // 2023 Mazhilis: 5% of the 6,366,441 votes for lists and "against all".
+    /// assert_eq!(five.votes_needed(6_366_441), 318_323);
+    /// assert!(five.passes(318_323, 6_366_441) && !five.passes(318_322, 6_366_441));
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    pub fn votes_needed(&self, base: u128) -> u128 {
+        let reaches = |v: u128| match v.checked_mul(100) {
+            Some(lhs) => cmp_products(lhs, self.percent.denom(), self.percent.numer(), base).is_ge(),
+            None => true,
+        };
+        // The answer is at most `base` (the threshold is at most 100%).
+        let (mut lo, mut hi) = (0u128, base);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if reaches(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        lo
+    }
+
+    /// The votes of the parties that take part, zero for the others: what
+    /// the apportionment counts.
+    ///
+    /// ```
+    /// # use saylau::Threshold;
+    /// let five: Threshold = "5".parse()?;
+    /// assert_eq!(five.taking_part(&[90, 6, 4], 0), vec![90, 6, 0]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    pub fn taking_part(&self, votes: &[u64], extra_base: u64) -> Vec<u64> {
+        let eligible = self.eligible(votes, extra_base);
+        votes.iter().zip(eligible).map(|(&v, e)| if e { v } else { 0 }).collect()
+    }
+
     /// Which parties take part: votes above zero and at the threshold of the
     /// base `sum(votes) + extra_base`.
     pub fn eligible(&self, votes: &[u64], extra_base: u64) -> Vec<bool> {

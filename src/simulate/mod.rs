@@ -187,9 +187,11 @@ impl Uncertainty {
         for (name, value, max) in fields {
             // Written so that NaN fails.
             if !(value >= 0.0 && value <= max) {
-                return Err(Error::InvalidRules(format!(
-                    "uncertainty.{name} = {value} is not a number from 0 to {max}"
-                )));
+                return Err(Error::InvalidUncertainty {
+                    field: name,
+                    value: value.to_string(),
+                    max: max.to_string(),
+                });
             }
         }
         Ok(())
@@ -383,8 +385,8 @@ impl Simulation {
     /// # Errors
     ///
     /// Whatever [`Body::elect`] refuses about the ballots;
-    /// [`Error::InvalidRules`] for an uncertainty parameter out of range, an
-    /// unknown coalition party, or no votes to simulate.
+    /// [`Error::InvalidUncertainty`], [`Error::UnknownCoalitionParty`],
+    /// [`Error::NothingToSimulate`], [`Error::SimulationTooLarge`].
     pub fn new(body: &Body, ballots: &Ballots, uncertainty: &Uncertainty) -> Result<Simulation> {
         uncertainty.validate()?;
         // The centre must itself be a valid election (names, districts, rules);
@@ -493,11 +495,9 @@ impl Simulation {
         for c in &uncertainty.coalitions {
             let mut members = Vec::new();
             for p in &c.parties {
-                let i = list_index(p.trim(), &parties).ok_or_else(|| {
-                    Error::InvalidRules(format!(
-                        "coalition {:?} names {p:?}, which is not a party of the scenario",
-                        c.name
-                    ))
+                let i = list_index(p.trim(), &parties).ok_or_else(|| Error::UnknownCoalitionParty {
+                    coalition: c.name.clone(),
+                    party: p.clone(),
                 })?;
                 if !members.contains(&i) {
                     members.push(i);
@@ -506,20 +506,19 @@ impl Simulation {
             sim.coalitions.push((c.name.clone(), c.parties.clone(), members));
         }
         if sim.list.is_none() && sim.districts.is_empty() {
-            return Err(Error::InvalidRules("nothing to simulate: no list votes and no districts".into()));
+            return Err(Error::NothingToSimulate);
         }
         // Each worker keeps three seat histograms per party (list, district,
         // total) and one per coalition, of the body's size.
         let groups = (parties.len() * 3 + sim.coalitions.len()) as u64;
         let cells = groups.saturating_mul(sim.seats as u64 + 1);
         if cells > MAX_HISTOGRAM_CELLS {
-            return Err(Error::InvalidRules(format!(
-                "a simulation keeps seat histograms of the body's size for each party: {} parties and {} seats \
-                 need {cells} counters, more than the {MAX_HISTOGRAM_CELLS} allowed (about {} MiB per worker)",
-                parties.len(),
-                sim.seats,
-                (MAX_HISTOGRAM_CELLS * 8) >> 20
-            )));
+            return Err(Error::SimulationTooLarge {
+                parties: parties.len(),
+                seats: sim.seats,
+                cells,
+                max: MAX_HISTOGRAM_CELLS,
+            });
         }
         sim.parties = parties;
         sim.notes = notes;
@@ -569,7 +568,7 @@ impl Simulation {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] if the thread pool cannot be built.
+    /// [`Error::Threads`] if the thread pool cannot be built.
     pub fn run(&self, seed: u64, runs: u64) -> Result<Report> {
         self.run_with(seed, runs, &RunOptions::default())
     }
@@ -578,7 +577,7 @@ impl Simulation {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] if the thread pool cannot be built.
+    /// [`Error::Threads`] if the thread pool cannot be built.
     pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Report> {
         let blocks = runs.div_ceil(BLOCK);
         let done = std::sync::atomic::AtomicU64::new(0);
@@ -612,7 +611,7 @@ impl Simulation {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.unwrap_or(0))
             .build()
-            .map_err(|e| Error::InvalidRules(format!("cannot start the worker threads: {e}")))?;
+            .map_err(|e| Error::Threads(e.to_string()))?;
         Ok(pool.install(|| {
             (0..blocks)
                 .into_par_iter()

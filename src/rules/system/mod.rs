@@ -23,8 +23,9 @@ pub mod presets;
 use std::collections::HashMap;
 
 use crate::apportion::{Apportioner, Method, TieBreak, TieResolution};
-use crate::district::{District, DistrictRules, check_names};
+use crate::district::{AgainstAllRule, District, DistrictRules, check_names};
 use crate::error::{Error, Result};
+use crate::note::{Assumption, ListVotes, Note};
 use crate::threshold::{Threshold, base};
 use crate::votes::PartyVotes;
 
@@ -124,7 +125,7 @@ impl ListTier {
     /// # Errors
     ///
     /// [`Error::NoParties`], [`Error::ZeroVotes`], [`Error::NoEligibleParty`],
-    /// [`Error::InvalidRules`] if `candidates` and `votes` differ in length,
+    /// [`Error::LengthMismatch`] if `candidates` and `votes` differ in length,
     /// and the apportionment's errors.
     pub fn allocate_votes(
         &self,
@@ -137,10 +138,11 @@ impl ListTier {
             return Err(Error::NoParties);
         }
         if candidates.len() != n {
-            return Err(Error::InvalidRules(format!(
-                "{} list lengths given for {n} lists",
-                candidates.len()
-            )));
+            return Err(Error::LengthMismatch {
+                what: "list lengths for the lists",
+                expected: n,
+                given: candidates.len(),
+            });
         }
         if votes.iter().all(|&v| v == 0) {
             return Err(Error::ZeroVotes);
@@ -153,7 +155,7 @@ impl ListTier {
                 base: base(votes, extra),
             });
         }
-        let apportioner = Apportioner::new(self.method).ties(self.ties);
+        let apportioner = self.apportioner();
         // Votes of the lists still taking part: ineligible lists, and lists
         // held at their length, are zero.
         let mut active: Vec<u64> =
@@ -196,6 +198,35 @@ impl ListTier {
         short_lists.sort_unstable();
         Ok(ListOutcome { eligible, seats, vacant, short_lists, tie })
     }
+
+    /// The apportioner of this tier: its method and tie rule.
+    pub fn apportioner(&self) -> Apportioner {
+        Apportioner::new(self.method).ties(self.ties)
+    }
+
+    /// The votes of the lists taking part in the count: the votes of the
+    /// lists `outcome` found eligible, zero for the others.
+    pub fn taking_part(votes: &[u64], outcome: &ListOutcome) -> Vec<u64> {
+        votes.iter().zip(&outcome.eligible).map(|(&v, &e)| if e { v } else { 0 }).collect()
+    }
+
+    /// The audit trail of the tier's count among the lists taking part
+    /// ([`Apportioner::explain`]), and whether it is the final count (it is
+    /// not when a list was too short for its seats and the rest were counted
+    /// again).
+    ///
+    /// # Errors
+    ///
+    /// As [`ListTier::allocate`].
+    pub fn explain(&self, lists: &[PartyList], against_all: u64) -> Result<(crate::Audit, bool)> {
+        let outcome = self.allocate(lists, against_all)?;
+        let votes: Vec<u64> = lists.iter().map(|l| l.votes).collect();
+        let taking_part = ListTier::taking_part(&votes, &outcome);
+        let apportioner = self.apportioner();
+        let first = apportioner.apportion(&taking_part, self.seats)?;
+        let audit = apportioner.explain(&taking_part, &first)?;
+        Ok((audit, first.seats() == outcome.seats.as_slice()))
+    }
 }
 
 /// The rules of a single-member tier.
@@ -218,8 +249,11 @@ pub struct Body {
     pub list: Option<ListTier>,
     /// The single-member tier, if any.
     pub districts: Option<DistrictTier>,
-    /// Notes printed with every result: assumed rules, sources.
-    pub notes: Vec<String>,
+    /// The preset whose rules these are (`None` for a body built by hand):
+    /// its legal source, and the unconfirmed rules a result depends on, go
+    /// into the result's notes.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub preset: Option<Preset>,
 }
 
 /// The votes of one election of a body.
@@ -252,6 +286,18 @@ pub struct PartyResult {
     pub seats: u32,
 }
 
+/// A candidate's votes in a decided race.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CandidateResult {
+    /// The candidate.
+    pub name: String,
+    /// The nominating party (`None`: self-nominated).
+    pub party: Option<String>,
+    /// Votes received.
+    pub votes: u64,
+}
+
 /// One district's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -264,11 +310,41 @@ pub struct DistrictResult {
     pub party: Option<String>,
     /// Whether "against all" polled more than every candidate.
     pub against_all_won: bool,
+    /// The candidates in ballot order, with their votes.
+    pub candidates: Vec<CandidateResult>,
+    /// Votes "against all".
+    pub against_all: u64,
+    /// The leading candidate's lead over the runner-up, in votes (`None`
+    /// with a single candidate).
+    pub margin: Option<u64>,
+}
+
+impl DistrictResult {
+    /// Votes cast for candidates and "against all": the base of the shares.
+    pub fn total_votes(&self) -> u128 {
+        self.candidates.iter().map(|c| u128::from(c.votes)).sum::<u128>() + u128::from(self.against_all)
+    }
+}
+
+/// How the seats of one tier were accounted for: every seat is won, vacant
+/// (the rules left it empty: a list too short, a repeat election) or
+/// undecided (no result was given for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TierSeats {
+    /// The tier's size.
+    pub seats: u32,
+    /// Seats won by parties or candidates.
+    pub won: u32,
+    /// Seats the rules left empty.
+    pub vacant: u32,
+    /// Seats with no result given.
+    pub undecided: u32,
 }
 
 /// The result of [`Body::elect`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BodyResult {
     /// The body's name.
     pub body: String,
@@ -279,15 +355,35 @@ pub struct BodyResult {
     pub parties: Vec<PartyResult>,
     /// Districts won by self-nominated candidates.
     pub independents: u32,
-    /// Each district's winner, in input order.
+    /// Each district's result, in input order.
     pub districts: Vec<DistrictResult>,
-    /// Seats left empty: lists too short, or repeat elections.
+    /// The list tier's seats: won, vacant, undecided (`None`: no list tier).
+    pub list: Option<TierSeats>,
+    /// The single-member tier's seats (`None`: no single-member tier).
+    pub district: Option<TierSeats>,
+    /// Seats left empty by the rules, both tiers: lists too short, repeat
+    /// elections.
     pub vacant: u32,
-    /// Seats not decided because the ballots did not cover them (no lists, or
-    /// fewer districts than the tier has).
+    /// Seats with no result given, both tiers (no lists, or fewer districts
+    /// than the tier has).
     pub undecided: u32,
-    /// Notes on rules, vacancies, ties and assumptions.
-    pub notes: Vec<String>,
+    /// The "against all" votes on the list ballot.
+    pub against_all: u64,
+    /// Notes on rules, vacancies, ties and the assumptions the result depends on.
+    pub notes: Vec<crate::note::Note>,
+}
+
+impl BodyResult {
+    /// The party with the most seats, when one has more than every other.
+    pub fn largest_party(&self) -> Option<&PartyResult> {
+        let best = self.parties.iter().max_by_key(|p| p.seats)?;
+        (self.parties.iter().filter(|p| p.seats == best.seats).count() == 1).then_some(best)
+    }
+
+    /// Seats needed for a majority of the whole body: `seats / 2 + 1`.
+    pub fn majority(&self) -> u32 {
+        self.seats / 2 + 1
+    }
 }
 
 impl Body {
@@ -308,8 +404,8 @@ impl Body {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] if the ballots do not fit the body (lists for a
-    /// body without a list tier, more districts than seats);
+    /// [`Error::NoListTier`], [`Error::NoDistrictTier`] or
+    /// [`Error::TooManyDistricts`] if the ballots do not fit the body;
     /// [`Error::TooManySeats`] if the tiers add up to more than `u32::MAX`; otherwise the
     /// errors of [`ListTier::allocate`] and
     /// [`DistrictRules::decide`](crate::district::DistrictRules::decide).
@@ -317,28 +413,25 @@ impl Body {
         if self.total_seats() > u32::MAX as u64 {
             return Err(Error::TooManySeats { seats: self.total_seats(), max: u32::MAX as u64 });
         }
-        let mut notes = self.notes.clone();
+        let mut notes = Vec::new();
+        let mut assumed = Vec::new();
+        if let Some(p) = self.preset {
+            notes.push(Note::Rules { body: p.name().to_string(), law: p.source().law });
+        }
         let mut parties: Vec<PartyResult> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut vacant = 0;
-        let mut undecided = 0;
 
-        match (&self.list, ballots.lists.is_empty()) {
+        let list = match (&self.list, ballots.lists.is_empty()) {
             (None, false) => {
-                return Err(Error::InvalidRules(format!(
-                    "the body {:?} has no party-list tier, but the ballots give {} list(s)",
-                    self.name,
-                    ballots.lists.len()
-                )));
+                return Err(Error::NoListTier { body: self.name.clone(), lists: ballots.lists.len() });
             }
             (Some(tier), true) => {
-                undecided += tier.seats;
-                notes.push(format!("No list votes given: the {} list seats are not decided.", tier.seats));
+                notes.push(Note::ListsNotGiven { seats: tier.seats });
+                Some(TierSeats { seats: tier.seats, won: 0, vacant: 0, undecided: tier.seats })
             }
             (Some(tier), false) => {
                 let out = tier.allocate(&ballots.lists, ballots.against_all)?;
-                list_notes(tier, &ballots.lists, ballots.against_all, &out, &mut notes);
-                vacant += out.vacant;
+                list_notes(tier, &ballots.lists, ballots.against_all, &out, &mut notes, &mut assumed);
                 for (i, l) in ballots.lists.iter().enumerate() {
                     index.insert(l.party.trim().to_string(), parties.len());
                     parties.push(PartyResult {
@@ -350,64 +443,68 @@ impl Body {
                         seats: out.seats[i],
                     });
                 }
+                Some(TierSeats {
+                    seats: tier.seats,
+                    won: tier.seats - out.vacant,
+                    vacant: out.vacant,
+                    undecided: 0,
+                })
             }
-            (None, true) => {}
-        }
+            (None, true) => None,
+        };
 
         let mut districts = Vec::with_capacity(ballots.districts.len());
         let mut independents = 0;
-        match (&self.districts, ballots.districts.is_empty()) {
+        let district = match (&self.districts, ballots.districts.is_empty()) {
             (None, false) => {
-                return Err(Error::InvalidRules(format!(
-                    "the body {:?} has no single-member tier, but the ballots give {} district(s)",
-                    self.name,
-                    ballots.districts.len()
-                )));
+                return Err(Error::NoDistrictTier {
+                    body: self.name.clone(),
+                    districts: ballots.districts.len(),
+                });
             }
             (Some(tier), _) => {
                 let given = ballots.districts.len();
                 if given > tier.seats as usize {
-                    return Err(Error::InvalidRules(format!(
-                        "the body {:?} has {} single-member seats, but the ballots give {given} districts",
-                        self.name, tier.seats
-                    )));
+                    return Err(Error::TooManyDistricts {
+                        body: self.name.clone(),
+                        seats: tier.seats,
+                        given,
+                    });
                 }
                 check_names(&ballots.districts)?;
-                if given < tier.seats as usize {
-                    let missing = tier.seats - given as u32;
-                    undecided += missing;
-                    notes.push(format!(
-                        "{given} of {} single-member districts given: {missing} seat(s) not decided.",
-                        tier.seats
-                    ));
+                let undecided = tier.seats - given as u32;
+                if undecided > 0 {
+                    notes.push(Note::DistrictsMissing { given, seats: tier.seats });
                 }
+                let mut vacant = 0;
                 for d in &ballots.districts {
                     let outcome = tier.rules.decide(d)?;
                     let winner = outcome.winner.map(|w| &d.candidates[w]);
                     if outcome.against_all_won {
-                        notes.push(match winner {
-                            Some(w) => format!(
-                                "{}: \"against all\" ({}) polled more than every candidate; {} is elected \
-                                 under the rule in force.",
-                                d.name, d.against_all, w.name
-                            ),
-                            None => format!(
-                                "{}: \"against all\" ({}) polled more than every candidate; the seat is \
-                                 vacant until a repeat election.",
-                                d.name, d.against_all
-                            ),
+                        notes.push(Note::AgainstAllLed {
+                            district: d.name.trim().to_string(),
+                            against_all: d.against_all,
+                            elected: winner.map(|w| w.name.trim().to_string()),
                         });
+                        if tier.rules.against_all == AgainstAllRule::ElectLeader && winner.is_some() {
+                            assumed.push(Assumption::AgainstAllElectsLeader);
+                        }
                     }
                     if let Some(t) = &outcome.tie {
-                        let names: Vec<&str> =
-                            t.parties.iter().map(|&i| d.candidates[i].name.as_str()).collect();
-                        notes.push(format!(
-                            "{}: {} tied for the lead; {} wins by the tie rule ({}).",
-                            d.name,
-                            names.join(", "),
-                            d.candidates[t.winners[0]].name,
-                            t.policy
-                        ));
+                        notes.push(Note::DistrictTieBroken {
+                            district: d.name.trim().to_string(),
+                            tied: t
+                                .parties
+                                .iter()
+                                .map(|&i| d.candidates[i].name.trim().to_string())
+                                .collect(),
+                            winner: d.candidates[t.winners[0]].name.trim().to_string(),
+                            policy: t.policy,
+                        });
+                    }
+                    if self.preset == Some(Preset::Akim) && (outcome.against_all_won || outcome.tie.is_some())
+                    {
+                        assumed.push(Assumption::AkimAsDistrict);
                     }
                     match winner {
                         None => vacant += 1,
@@ -430,27 +527,76 @@ impl Body {
                             }
                         },
                     }
-                    districts.push(DistrictResult {
-                        name: d.name.clone(),
-                        winner: winner.map(|w| w.name.clone()),
-                        party: winner.and_then(|w| w.party.clone()).filter(|p| !p.trim().is_empty()),
-                        against_all_won: outcome.against_all_won,
-                    });
+                    districts.push(district_result(d, winner, outcome.against_all_won));
+                }
+                Some(TierSeats { seats: tier.seats, won: given as u32 - vacant, vacant, undecided })
+            }
+            (None, true) => None,
+        };
+
+        if self.preset == Some(Preset::RegionalMaslikhat)
+            && let (Some(l), Some(d)) = (&self.list, &self.districts)
+            && d.seats == l.seats + 1
+        {
+            assumed.push(Assumption::OddSeatToDistricts);
+        }
+        if self.preset == Some(Preset::Kurultai) && !ballots.lists.is_empty() {
+            assumed.push(Assumption::KurultaiListRules);
+        }
+        if self.preset.is_some() {
+            let mut seen = Vec::new();
+            for rule in assumed {
+                if !seen.contains(&rule) {
+                    seen.push(rule);
+                    notes.push(Note::Assumed { rule });
                 }
             }
-            (None, true) => {}
         }
-
+        let tiers = [list, district];
         Ok(BodyResult {
             body: self.name.clone(),
             seats: self.seats(),
             parties,
             independents,
             districts,
-            vacant,
-            undecided,
+            list,
+            district,
+            vacant: tiers.iter().flatten().map(|t| t.vacant).sum(),
+            undecided: tiers.iter().flatten().map(|t| t.undecided).sum(),
+            against_all: if self.list.is_some() { ballots.against_all } else { 0 },
             notes,
         })
+    }
+}
+
+/// A decided race as a result: the winner, the candidates' votes, the margin.
+fn district_result(
+    d: &District,
+    winner: Option<&crate::district::Candidate>,
+    against_all_won: bool,
+) -> DistrictResult {
+    let mut votes: Vec<u64> = d.candidates.iter().map(|c| c.votes).collect();
+    votes.sort_unstable_by(|a, b| b.cmp(a));
+    DistrictResult {
+        name: d.name.trim().to_string(),
+        winner: winner.map(|w| w.name.trim().to_string()),
+        party: winner
+            .and_then(|w| w.party.as_deref())
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from),
+        against_all_won,
+        candidates: d
+            .candidates
+            .iter()
+            .map(|c| CandidateResult {
+                name: c.name.trim().to_string(),
+                party: c.party.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(String::from),
+                votes: c.votes,
+            })
+            .collect(),
+        against_all: d.against_all,
+        margin: (votes.len() > 1).then(|| votes[0] - votes[1]),
     }
 }
 
@@ -459,70 +605,70 @@ fn list_notes(
     lists: &[PartyList],
     against_all: u64,
     out: &ListOutcome,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
+    assumed: &mut Vec<Assumption>,
 ) {
     let votes: Vec<u64> = lists.iter().map(|l| l.votes).collect();
     let extra = if tier.against_all_in_base { against_all } else { 0 };
     let base = base(&votes, extra);
-    let below: Vec<String> = lists
-        .iter()
-        .zip(&out.eligible)
-        .filter(|(l, e)| !**e && l.votes > 0)
-        .map(|(l, _)| format!("{} ({:.2}%)", l.party, l.votes as f64 * 100.0 / base as f64))
+    let name = |i: usize| lists[i].party.trim().to_string();
+    let below: Vec<ListVotes> = (0..lists.len())
+        .filter(|&i| !out.eligible[i] && lists[i].votes > 0)
+        .map(|i| ListVotes { party: name(i), votes: lists[i].votes })
         .collect();
     if !below.is_empty() {
-        notes.push(format!(
-            "Below the {} threshold of {} votes{}: {}.",
-            tier.threshold,
+        notes.push(Note::BelowThreshold {
+            percent: tier.threshold.percent().to_string(),
             base,
-            if extra > 0 { " (party votes plus \"against all\")" } else { "" },
-            below.join(", ")
-        ));
+            needed: tier.threshold.votes_needed(base),
+            against_all_in_base: extra > 0,
+            lists: below,
+        });
     }
-    let admitted: Vec<&str> = lists
-        .iter()
-        .zip(&out.eligible)
-        .filter(|(l, e)| **e && !tier.threshold.passes(l.votes, base))
-        .map(|(l, _)| l.party.as_str())
+    let admitted: Vec<String> = (0..lists.len())
+        .filter(|&i| out.eligible[i] && !tier.threshold.passes(lists[i].votes, base))
+        .map(name)
         .collect();
+    let passing = (0..lists.len())
+        .filter(|&i| lists[i].votes > 0 && tier.threshold.passes(lists[i].votes, base))
+        .count();
     if !admitted.is_empty() {
-        notes.push(format!(
-            "Admitted below the threshold so that at least {} parties take part: {}.",
-            tier.min_parties,
-            admitted.join(", ")
-        ));
+        notes.push(Note::AdmittedBelowThreshold { min_parties: tier.min_parties, lists: admitted });
+        assumed.push(Assumption::RunnerUpRuleOn);
+    } else if tier.min_parties == 0 && passing == 1 && lists.iter().filter(|l| l.votes > 0).count() > 1 {
+        assumed.push(Assumption::RunnerUpRuleOff);
     }
     if let Some(max) = tier.max_list_length {
         for l in lists.iter().filter(|l| l.candidates.is_some_and(|c| c > max)) {
-            notes.push(format!(
-                "{} registered {} candidates, more than the {max} allowed (list seats x 1.3).",
-                l.party,
-                l.candidates.unwrap_or(0)
-            ));
+            notes.push(Note::ListTooLong {
+                party: l.party.trim().to_string(),
+                candidates: l.candidates.unwrap_or(0),
+                max,
+            });
         }
     }
     for &i in &out.short_lists {
-        notes.push(format!(
-            "{} won more list seats than its {} candidates; {}.",
-            lists[i].party,
-            lists[i].candidates.unwrap_or(0),
-            match tier.unfilled {
-                UnfilledSeats::Redistribute => "the seats it cannot fill go to the other parties",
-                UnfilledSeats::Vacant => "the seats it cannot fill stay vacant",
-            }
-        ));
+        notes.push(Note::ShortList {
+            party: name(i),
+            candidates: lists[i].candidates.unwrap_or(0),
+            unfilled: tier.unfilled,
+        });
+        if tier.unfilled == UnfilledSeats::Redistribute {
+            assumed.push(Assumption::UnfilledSeatsRedistributed);
+        }
     }
     if out.vacant > 0 {
-        notes.push(format!("{} list seat(s) vacant.", out.vacant));
+        notes.push(Note::ListSeatsVacant { seats: out.vacant });
     }
     if let Some(t) = &out.tie {
-        let names = |ix: &[usize]| ix.iter().map(|&i| lists[i].party.as_str()).collect::<Vec<_>>().join(", ");
-        notes.push(format!(
-            "Tie for {} list seat(s) between {}; won by {} under the tie rule ({}).",
-            t.seats,
-            names(&t.parties),
-            names(&t.winners),
-            t.policy
-        ));
+        notes.push(Note::ListTieBroken {
+            seats: t.seats,
+            tied: t.parties.iter().map(|&i| name(i)).collect(),
+            winners: t.winners.iter().map(|&i| name(i)).collect(),
+            policy: t.policy,
+        });
+        if t.policy == TieBreak::ListOrder {
+            assumed.push(Assumption::EarlierListWinsTie);
+        }
     }
 }

@@ -19,6 +19,7 @@ use super::{Body, DistrictTier, ListTier, UnfilledSeats};
 use crate::apportion::{Method, TieBreak};
 use crate::district::{AgainstAllRule, DistrictRules};
 use crate::error::{Error, Result};
+use crate::note::Assumption;
 use crate::threshold::Threshold;
 
 /// A Kazakh elected body under its statutory rules.
@@ -58,8 +59,8 @@ pub struct LegalSource {
     pub law: &'static str,
     /// Parameters confirmed against the law's text or an official result.
     pub confirmed: &'static [&'static str],
-    /// Parameters assumed: not found in published law, or not checked.
-    pub assumed: &'static [&'static str],
+    /// Rules that could not be confirmed; each result notes those it depends on.
+    pub assumed: &'static [Assumption],
 }
 
 /// Changes to a preset's rules. `None` keeps the preset's value.
@@ -121,16 +122,17 @@ impl Preset {
                 confirmed: &[
                     "98 seats = 69 party-list seats in one nationwide constituency + 29 single-member districts \
                      (constitution; CEC 2023 results)",
-                    "5% threshold measured on party votes plus \"against all\" (CEC 2023 published shares)",
+                    "5% threshold measured on party votes plus \"against all\" (CEC 2023 published base 6,366,441)",
+                    "a list may name at most 1.3 times the list seats, rounded to the nearest whole number (CEC: \
+                     90 names for 69 seats in 2023; 127 for 98 in 2007)",
                     "Hare quota with largest remainders: reproduces the CEC's 2023 list seats 40, 8, 6, 6, 5, 4, 0",
                     "\"against all\" on every ballot, never given seats",
                 ],
                 assumed: &[
-                    "equal remainders: the list registered first wins (our brief; the article was not checked)",
-                    "a district where \"against all\" leads still elects the leading candidate (2022 wording as we read it)",
-                    "seats a list is too short to fill go to the other parties (not found in the law)",
-                    "the 2009 \"at least two parties\" rule is off (not confirmed to survive the 2022 reform)",
-                    "a list may name at most 1.3 times the list seats (our brief; reported, never changes a seat)",
+                    Assumption::EarlierListWinsTie,
+                    Assumption::AgainstAllElectsLeader,
+                    Assumption::UnfilledSeatsRedistributed,
+                    Assumption::RunnerUpRuleOff,
                 ],
             },
             Preset::Mazhilis2021 => LegalSource {
@@ -141,44 +143,43 @@ impl Preset {
                     "7% threshold of party votes; no \"against all\" line",
                     "Hare quota with largest remainders",
                 ],
-                assumed: &[
-                    "the 2009 rule admitting the runner-up when fewer than two parties pass is on",
-                    "equal remainders: the list registered first wins",
-                ],
+                assumed: &[Assumption::RunnerUpRuleOn, Assumption::EarlierListWinsTie],
             },
             Preset::RegionalMaslikhat => LegalSource {
                 law: ELECTIONS_LAW,
                 confirmed: &[
                     "half the seats by party list, half by single-member district (2022 reform; Karaganda 2023: 36 = 18 + 18)",
-                    "5% threshold, Hare quota with largest remainders, as for the Mazhilis",
+                    "5% threshold, Hare quota with largest remainders, as for the Mazhilis (2023 seats reproduced)",
+                    "\"against all\" in the threshold base (2023 published shares of Astana, Almaty and Karaganda)",
+                    "at most 50 seats (Law on local public administration, Art. 5(3))",
                 ],
                 assumed: &[
-                    "an odd size gives the extra seat to the single-member tier",
-                    "at most 50 seats (our brief; not checked against the law's text)",
-                    "the threshold base includes \"against all\", as for the Mazhilis",
+                    Assumption::OddSeatToDistricts,
+                    Assumption::EarlierListWinsTie,
+                    Assumption::AgainstAllElectsLeader,
+                    Assumption::UnfilledSeatsRedistributed,
                 ],
             },
             Preset::DistrictMaslikhat => LegalSource {
                 law: ELECTIONS_LAW,
-                confirmed: &["single-member districts only, first past the post (2022 reform)"],
-                assumed: &[
-                    "at most 30 seats for city bodies and 25 for district bodies (our brief; not checked)",
+                confirmed: &[
+                    "single-member districts only, first past the post (2022 reform)",
+                    "at most 30 seats for a city maslikhat and 25 for a district maslikhat (Law on local public \
+                     administration, Art. 5(3))",
                 ],
+                assumed: &[Assumption::AgainstAllElectsLeader],
             },
             Preset::Akim => LegalSource {
                 law: ELECTIONS_LAW,
                 confirmed: &[
                     "direct election of rural akims since 2021 (district and city akims piloted from 2023), first past the post",
                 ],
-                assumed: &["\"against all\" and ties handled as in single-member maslikhat districts"],
+                assumed: &[Assumption::AkimAsDistrict],
             },
             Preset::Kurultai => LegalSource {
                 law: "Constitution of the Republic of Kazakhstan adopted by the referendum of 15 March 2026",
                 confirmed: &["145 deputies elected by nationwide party lists"],
-                assumed: &[
-                    "threshold and method not found in published law: the Mazhilis list rules are used \
-                     (5% of party votes plus \"against all\", Hare quota, earlier-registered list wins ties)",
-                ],
+                assumed: &[Assumption::KurultaiListRules],
             },
         }
     }
@@ -187,11 +188,12 @@ impl Preset {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRules`] for impossible sizes: a maslikhat without a
-    /// size or above its legal maximum, a total that does not match its tiers,
-    /// an akim race with other than one seat, a body with no seats.
+    /// Impossible sizes: [`Error::SizeRequired`] for a maslikhat without a
+    /// size, [`Error::AboveLegalMaximum`], [`Error::SizeMismatch`] for a total
+    /// that does not match its tiers, [`Error::AkimListSeats`],
+    /// [`Error::EmptyBody`], [`Error::TooManySeats`].
     pub fn body(&self, o: &Overrides) -> Result<Body> {
-        let bad = |msg: String| Err(Error::InvalidRules(format!("{}: {msg}", self.name())));
+        let body = self.name();
         let (list, districts) = match self {
             Preset::Mazhilis => (69, 29),
             Preset::Mazhilis2021 => (98, 0),
@@ -200,11 +202,21 @@ impl Preset {
             Preset::RegionalMaslikhat => match (o.seats, o.list_seats, o.district_seats) {
                 (Some(n), _, _) => (n / 2, n - n / 2),
                 (None, Some(l), Some(d)) => (l, d),
-                _ => return bad("give the body's size with \"seats\" (at most 50), or both \"list_seats\" and \"district_seats\"".into()),
+                _ => {
+                    return Err(Error::SizeRequired {
+                        body,
+                        hint: "\"seats\" (at most 50), or both \"list_seats\" and \"district_seats\"",
+                    });
+                }
             },
             Preset::DistrictMaslikhat => match (o.seats, o.district_seats) {
                 (Some(n), _) | (None, Some(n)) => (0, n),
-                (None, None) => return bad("give the body's size with \"seats\" (at most 30)".into()),
+                (None, None) => {
+                    return Err(Error::SizeRequired {
+                        body,
+                        hint: "\"seats\" (at most 30 for a city maslikhat, 25 for a district maslikhat)",
+                    });
+                }
             },
         };
         let list = o.list_seats.unwrap_or(list);
@@ -213,27 +225,32 @@ impl Preset {
         if let Some(n) = o.seats
             && n as u64 != total
         {
-            return bad(format!("seats {n} does not equal list_seats {list} + district_seats {districts}"));
+            return Err(Error::SizeMismatch { body, seats: n, list_seats: list, district_seats: districts });
         }
         if *self == Preset::Akim && list > 0 {
-            return bad("an akim is elected in one single-member race; list_seats must be 0".into());
+            return Err(Error::AkimListSeats);
         }
         let max = match self {
-            Preset::RegionalMaslikhat => Some(50),
-            Preset::DistrictMaslikhat => Some(30),
-            Preset::Akim => Some(1),
+            Preset::RegionalMaslikhat => Some((
+                50,
+                "a regional maslikhat, including those of Astana, Almaty and Shymkent, has at most 50 seats",
+            )),
+            Preset::DistrictMaslikhat => {
+                Some((30, "a city maslikhat has at most 30 seats and a district maslikhat at most 25"))
+            }
+            Preset::Akim => Some((1, "an akim is one person")),
             _ => None,
         };
         if total == 0 {
-            return bad("the body has no seats".into());
+            return Err(Error::EmptyBody { body });
         }
-        if let Some(max) = max
-            && total > max
+        if let Some((max, which)) = max
+            && total > max as u64
         {
-            return bad(format!("{total} seats is more than the legal maximum of {max}"));
+            return Err(Error::AboveLegalMaximum { body, seats: total, max, which });
         }
         if total > u32::MAX as u64 {
-            return bad(format!("{total} seats is more than the supported maximum of {}", u32::MAX));
+            return Err(Error::TooManySeats { seats: total, max: u32::MAX as u64 });
         }
         let (default_threshold, against_all_in_base, default_min) = match self {
             Preset::Mazhilis2021 => (Threshold::new(crate::Ratio::integer(7))?, false, 2),
@@ -248,16 +265,19 @@ impl Preset {
             ties,
             min_parties: o.min_parties.unwrap_or(default_min),
             unfilled: o.unfilled_seats.unwrap_or_default(),
-            max_list_length: Some((list as u64 * 13 / 10) as u32),
+            // 1.3 times the seats, to the nearest whole number (90 for 69).
+            max_list_length: Some(((list as u64 * 13 + 5) / 10) as u32),
         });
         let district_tier = (districts > 0).then(|| DistrictTier {
             seats: districts,
             rules: DistrictRules { against_all: o.against_all_rule.unwrap_or_default(), ties },
         });
-        let source = self.source();
-        let mut notes = vec![format!("Rules: {} ({}).", self.name(), source.law)];
-        notes.extend(source.assumed.iter().map(|a| format!("Assumed: {a}.")));
-        Ok(Body { name: self.name().to_string(), list: list_tier, districts: district_tier, notes })
+        Ok(Body {
+            name: self.name().to_string(),
+            list: list_tier,
+            districts: district_tier,
+            preset: Some(*self),
+        })
     }
 }
 
@@ -272,11 +292,9 @@ impl FromStr for Preset {
 
     fn from_str(s: &str) -> Result<Preset> {
         let lower = s.trim().to_ascii_lowercase().replace('_', "-");
-        Preset::ALL.into_iter().find(|p| p.name() == lower).ok_or_else(|| {
-            Error::InvalidRules(format!(
-                "unknown body {s:?}: expected one of mazhilis, mazhilis-2021, regional-maslikhat, \
-                 district-maslikhat, akim, kurultai, referendum"
-            ))
-        })
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name() == lower)
+            .ok_or_else(|| Error::UnknownBody { name: s.to_string() })
     }
 }

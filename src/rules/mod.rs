@@ -1,0 +1,11 @@
+//! The rules layer: what the law says turns votes into seats, beyond the
+//! apportionment itself. Thresholds, named vote counts, single-member races,
+//! elected bodies with their Kazakh presets, referendums, and the typed notes
+//! every result carries.
+
+pub mod district;
+pub mod note;
+pub mod referendum;
+pub mod system;
+pub mod threshold;
+pub mod votes;

@@ -1,0 +1,385 @@
+//! Typed notes: everything a result says beyond its numbers.
+//!
+//! A [`Note`] is data (what kind, which parties or districts, which rule or
+//! legal source) with an English rendering through [`Display`](std::fmt::Display),
+//! so that a script can tell a tie from an assumption without reading prose,
+//! and a translation is one `Display` implementation. Notes appear only when
+//! they apply to the result: an assumed rule is noted when the result
+//! depends on it, not with every result.
+//!
+//! With the `serde` feature a note serializes as an object with a `kind`
+//! (`"below_threshold"`, `"tie_broken"`, ...) and its fields; the binary
+//! adds the English `text`.
+
+use std::fmt;
+
+use crate::apportion::TieBreak;
+use crate::describe::words::{Thousands, counted, join_names};
+use crate::system::UnfilledSeats;
+
+/// A rule that a result relies on but that could not be confirmed against
+/// the current text of the law. Each says what was checked and what the
+/// other reading would be; the rule can be switched to that reading in a
+/// scenario or on the command line where the crate offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Assumption {
+    /// Equal remainders for the last list seat: the list registered first wins.
+    EarlierListWinsTie,
+    /// A district where "against all" led still elects the leading candidate.
+    AgainstAllElectsLeader,
+    /// Seats a list is too short to fill go to the other lists.
+    UnfilledSeatsRedistributed,
+    /// The 2009 rule admitting a runner-up when fewer than two lists pass is off.
+    RunnerUpRuleOff,
+    /// The 2009 rule admitting a runner-up when fewer than two lists pass is on.
+    RunnerUpRuleOn,
+    /// A regional maslikhat of odd size gives the extra seat to the districts.
+    OddSeatToDistricts,
+    /// The Kurultai's list rules are the Mazhilis's.
+    KurultaiListRules,
+    /// A single-member race for akim is decided as a maslikhat district.
+    AkimAsDistrict,
+}
+
+impl Assumption {
+    /// The rule, in a few words.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Assumption::EarlierListWinsTie => "equal remainders: the list registered first takes the seat",
+            Assumption::AgainstAllElectsLeader => {
+                "a district where \"against all\" leads still elects the leading candidate"
+            }
+            Assumption::UnfilledSeatsRedistributed => {
+                "list seats a party cannot fill (too few candidates) go to the other lists"
+            }
+            Assumption::RunnerUpRuleOff => {
+                "the 2009 rule admitting the runner-up list when only one list passes the threshold is not applied"
+            }
+            Assumption::RunnerUpRuleOn => {
+                "the 2009 rule admitting the runner-up list when only one list passes the threshold is applied"
+            }
+            Assumption::OddSeatToDistricts => {
+                "an odd-sized regional maslikhat gives the extra seat to the districts"
+            }
+            Assumption::KurultaiListRules => {
+                "the Kurultai's lists are counted as the Mazhilis's were: Hare quota with largest remainders, \
+                 \"against all\" in the 5% base, the list registered first wins equal remainders"
+            }
+            Assumption::AkimAsDistrict => "an akim race is decided as a single-member maslikhat district",
+        }
+    }
+
+    /// What was checked, and what was found.
+    pub fn checked(self) -> &'static str {
+        match self {
+            Assumption::EarlierListWinsTie => {
+                "found in the 2009 text of the election law (Art. 97, as summarised by the IPU); the wording \
+                 after the 2022 amendments was not read"
+            }
+            Assumption::AgainstAllElectsLeader => {
+                "Art. 9(2) elects the candidate with more votes than the other candidates; no consequence of an \
+                 \"against all\" lead was found in the law, and a CEC official said a lead is no ground for a \
+                 repeat election"
+            }
+            Assumption::UnfilledSeatsRedistributed => {
+                "not found in the law; the 2009 text leaves a mid-term vacancy empty when a list is exhausted"
+            }
+            Assumption::RunnerUpRuleOff | Assumption::RunnerUpRuleOn => {
+                "the rule is in the 2009-2021 text of Art. 97(2)-(3); no source says whether it survived the \
+                 2021-2022 amendments"
+            }
+            Assumption::OddSeatToDistricts => {
+                "not found in the law; every regional maslikhat size published for 2023 is even"
+            }
+            Assumption::KurultaiListRules => {
+                "the 2026 Constitution gives 145 seats by party lists in one nationwide district and a 5% \
+                 threshold was announced; the constitutional law on Kurultai elections was not available"
+            }
+            Assumption::AkimAsDistrict => {
+                "plurality is reported in every akim election seen; no statutory winner, tie or \"against all\" \
+                 rule for akims was found"
+            }
+        }
+    }
+
+    /// The other reading, and how to ask for it where the crate offers it.
+    pub fn alternative(self) -> &'static str {
+        match self {
+            Assumption::EarlierListWinsTie => {
+                "a lot, or more votes, decides: \"ties\": \"lot:SEED\" or \"votes\""
+            }
+            Assumption::AgainstAllElectsLeader => {
+                "the seat stays vacant until a repeat election: \"against_all_rule\": \"repeat\""
+            }
+            Assumption::UnfilledSeatsRedistributed => "the seats stay vacant: \"unfilled_seats\": \"vacant\"",
+            Assumption::RunnerUpRuleOff => "the runner-up is admitted: \"min_parties\": 2",
+            Assumption::RunnerUpRuleOn => "no runner-up is admitted: \"min_parties\": 0",
+            Assumption::OddSeatToDistricts => {
+                "the extra seat goes to the lists: give \"list_seats\" and \"district_seats\""
+            }
+            Assumption::KurultaiListRules => {
+                "other rules: set \"method\", \"threshold_percent\" and \"ties\""
+            }
+            Assumption::AkimAsDistrict => "a majority with a run-off, which the crate does not model",
+        }
+    }
+}
+
+impl fmt::Display for Assumption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (not confirmed: {}; the other reading: {})",
+            self.rule(),
+            self.checked(),
+            self.alternative()
+        )
+    }
+}
+
+/// A list's votes and its share of the threshold base, for notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ListVotes {
+    /// The party.
+    pub party: String,
+    /// Its list votes.
+    pub votes: u64,
+}
+
+/// Something a result says beyond its numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Note {
+    /// The rules applied and the law they come from.
+    Rules {
+        /// The body, as named in scenarios (`"mazhilis"`).
+        body: String,
+        /// The legal texts.
+        law: &'static str,
+    },
+    /// The result depends on a rule that is not confirmed.
+    Assumed {
+        /// The rule.
+        rule: Assumption,
+    },
+    /// No list votes were given, so the list seats are not decided.
+    ListsNotGiven {
+        /// The list seats.
+        seats: u32,
+    },
+    /// Fewer districts were given than the tier has seats.
+    DistrictsMissing {
+        /// Districts given.
+        given: usize,
+        /// Single-member seats.
+        seats: u32,
+    },
+    /// Lists that did not reach the threshold.
+    BelowThreshold {
+        /// The threshold in percent, as written (`"5"`).
+        percent: String,
+        /// The base the percentage is taken of.
+        base: u128,
+        /// The fewest votes that pass.
+        needed: u128,
+        /// Whether "against all" votes are in the base.
+        against_all_in_base: bool,
+        /// The lists below, in registration order.
+        lists: Vec<ListVotes>,
+    },
+    /// Lists admitted below the threshold by an "at least N lists" rule.
+    AdmittedBelowThreshold {
+        /// The number of lists the rule wants.
+        min_parties: usize,
+        /// The lists admitted.
+        lists: Vec<String>,
+    },
+    /// A list names more candidates than the law allows (no seat changes).
+    ListTooLong {
+        /// The party.
+        party: String,
+        /// Candidates registered.
+        candidates: u32,
+        /// The most allowed.
+        max: u32,
+    },
+    /// A list won more seats than it has candidates.
+    ShortList {
+        /// The party.
+        party: String,
+        /// Its candidates.
+        candidates: u32,
+        /// What happens to the seats it cannot fill.
+        unfilled: UnfilledSeats,
+    },
+    /// List seats left vacant.
+    ListSeatsVacant {
+        /// How many.
+        seats: u32,
+    },
+    /// Exactly equal claims to the last list seats, decided by the tie rule.
+    ListTieBroken {
+        /// The seats contested.
+        seats: u32,
+        /// The tied lists.
+        tied: Vec<String>,
+        /// The lists that took the seats.
+        winners: Vec<String>,
+        /// The rule that decided.
+        policy: TieBreak,
+    },
+    /// "Against all" polled more than every candidate in a district.
+    AgainstAllLed {
+        /// The district.
+        district: String,
+        /// "Against all" votes.
+        against_all: u64,
+        /// The candidate elected anyway, or `None`: the seat is vacant.
+        elected: Option<String>,
+    },
+    /// Leading candidates with equal votes, decided by the tie rule.
+    DistrictTieBroken {
+        /// The district.
+        district: String,
+        /// The tied candidates.
+        tied: Vec<String>,
+        /// The candidate elected.
+        winner: String,
+        /// The rule that decided.
+        policy: TieBreak,
+    },
+}
+
+impl Note {
+    /// The note's kind as in JSON (`"below_threshold"`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Note::Rules { .. } => "rules",
+            Note::Assumed { .. } => "assumed",
+            Note::ListsNotGiven { .. } => "lists_not_given",
+            Note::DistrictsMissing { .. } => "districts_missing",
+            Note::BelowThreshold { .. } => "below_threshold",
+            Note::AdmittedBelowThreshold { .. } => "admitted_below_threshold",
+            Note::ListTooLong { .. } => "list_too_long",
+            Note::ShortList { .. } => "short_list",
+            Note::ListSeatsVacant { .. } => "list_seats_vacant",
+            Note::ListTieBroken { .. } => "list_tie_broken",
+            Note::AgainstAllLed { .. } => "against_all_led",
+            Note::DistrictTieBroken { .. } => "district_tie_broken",
+        }
+    }
+}
+
+/// How a tie rule reads in a sentence.
+pub fn tie_rule_words(policy: TieBreak) -> String {
+    match policy {
+        TieBreak::Error => "no tie rule".into(),
+        TieBreak::Lot { seed } => format!("a seeded lot, seed {seed}"),
+        TieBreak::ListOrder => "the one listed first wins".into(),
+        TieBreak::MoreVotes => "more votes wins".into(),
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Rules { body, law } => write!(f, "Rules: {body} ({law})."),
+            Note::Assumed { rule } => write!(f, "Assumed: {rule}."),
+            Note::ListsNotGiven { seats } => {
+                write!(f, "No list votes given: the {} are undecided.", counted((*seats).into(), "list seat"))
+            }
+            Note::DistrictsMissing { given: 0, seats } => write!(
+                f,
+                "No district results given: the {} are undecided.",
+                counted((*seats).into(), "single-member seat")
+            ),
+            Note::DistrictsMissing { given, seats } => {
+                let missing = (*seats as usize).saturating_sub(*given);
+                write!(
+                    f,
+                    "{} of {} single-member districts given: {} undecided.",
+                    Thousands(*given as u128),
+                    Thousands((*seats).into()),
+                    counted(missing as u64, "seat")
+                )
+            }
+            Note::BelowThreshold { percent, base, needed, against_all_in_base, lists } => {
+                let what =
+                    if *against_all_in_base { "votes for lists and \"against all\"" } else { "list votes" };
+                let names: Vec<String> = lists
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{} ({} votes, {})",
+                            l.party,
+                            Thousands(l.votes.into()),
+                            crate::describe::words::percent(l.votes.into(), *base)
+                        )
+                    })
+                    .collect();
+                write!(
+                    f,
+                    "Below the threshold of {percent}% of {} {what} = {} votes: {}.",
+                    Thousands(*base),
+                    Thousands(*needed),
+                    join_names(&names)
+                )
+            }
+            Note::AdmittedBelowThreshold { min_parties, lists } => write!(
+                f,
+                "Admitted below the threshold so that at least {min_parties} lists take part: {}.",
+                join_names(lists)
+            ),
+            Note::ListTooLong { party, candidates, max } => write!(
+                f,
+                "{party} registered {} candidates, more than the {} allowed (the list seats times 1.3); no seat \
+                 changes.",
+                Thousands((*candidates).into()),
+                Thousands((*max).into())
+            ),
+            Note::ShortList { party, candidates, unfilled } => write!(
+                f,
+                "{party} won more list seats than its {} candidates; {}.",
+                Thousands((*candidates).into()),
+                match unfilled {
+                    UnfilledSeats::Redistribute => "the seats it cannot fill go to the other lists",
+                    UnfilledSeats::Vacant => "the seats it cannot fill stay vacant",
+                }
+            ),
+            Note::ListSeatsVacant { seats } => write!(f, "{} vacant.", counted((*seats).into(), "list seat")),
+            Note::ListTieBroken { seats, tied, winners, policy } => write!(
+                f,
+                "Tie for {} between {}: exactly equal claims; {} take{} {} by the tie rule ({}).",
+                counted((*seats).into(), "list seat"),
+                join_names(tied),
+                join_names(winners),
+                if winners.len() == 1 { "s" } else { "" },
+                if *seats == 1 { "it" } else { "them" },
+                tie_rule_words(*policy)
+            ),
+            Note::AgainstAllLed { district, against_all, elected } => {
+                write!(
+                    f,
+                    "{district}: \"against all\" ({} votes) polled more than every candidate; ",
+                    Thousands((*against_all).into())
+                )?;
+                match elected {
+                    Some(w) => write!(f, "{w} is elected under the rule in force."),
+                    None => write!(f, "the seat is vacant until a repeat election."),
+                }
+            }
+            Note::DistrictTieBroken { district, tied, winner, policy } => write!(
+                f,
+                "{district}: {} tied for the lead with equal votes; {winner} wins by the tie rule ({}).",
+                join_names(tied),
+                tie_rule_words(*policy)
+            ),
+        }
+    }
+}
