@@ -263,7 +263,7 @@ fn check_total(total: u64) -> Result<()> {
 ///
 /// # Errors
 ///
-/// [`Error::InvalidRules`] if the result does not fit the body (a tier's
+/// [`Error::InvalidChart`] if the result does not fit the body (a tier's
 /// seats do not add up), [`Error::InvalidColour`], [`Error::NoSeats`] and
 /// [`Error::TooManySeats`] as for [`hemicycle`].
 ///
