@@ -9,9 +9,9 @@ use saylau::{Ratio, TieResolution};
 use serde::Serialize;
 
 use crate::cli::{CompareArgs, CompareBy, DataFormat};
-use crate::metrics::{Elected, elected};
 use crate::output::{JsonTie, Table, csv_io, notes};
 use crate::scenario_file::failure;
+use crate::scenario_file::{Elected, elected};
 use crate::{Failure, write_stdout};
 
 /// What a comparison gave.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use saylau::svg::{Group, INDEPENDENT_COLOUR, hemicycle, split_view};
 
 use crate::cli::HemicycleArgs;
-use crate::metrics::{Elected, elected};
+use crate::scenario_file::{Elected, elected};
 use crate::{Failure, write_stdout};
 
 /// The colour of hollow marks for seats no party holds.

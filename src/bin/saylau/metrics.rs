@@ -1,75 +1,17 @@
 //! `saylau metrics`: elect a scenario's body, then measure the result
-//! (disproportionality, fragmentation, wasted votes). Also the loading step
-//! shared by the analysis commands (`metrics`, `compare`, `hemicycle`,
-//! `report`).
+//! (disproportionality, fragmentation, wasted votes).
 
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use saylau::metrics::{DistrictWaste, Metrics, district_waste};
-use saylau::scenario::{Outcome, Scenario};
-use saylau::system::{Ballots, Body, BodyResult};
 use serde::Serialize;
 
 use crate::cli::{DataFormat, MetricsArgs};
 use crate::input::plural;
 use crate::output::{Table, csv_io, notes};
-use crate::scenario_file::{failure, load};
-use crate::{Failure, write_stdout};
-
-/// A scenario whose body was elected: everything the analysis commands need.
-#[derive(Debug)]
-pub struct Elected {
-    /// The file as named in messages (`<stdin>` for `-`).
-    pub source: String,
-    /// The scenario as read.
-    pub scenario: Scenario,
-    /// The rules applied.
-    pub body: Body,
-    /// The votes.
-    pub ballots: Ballots,
-    /// The result.
-    pub result: BodyResult,
-}
-
-impl Elected {
-    /// The scenario's title, or `body: N seats`.
-    pub fn title(&self) -> String {
-        match &self.scenario.title {
-            Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => format!(
-                "{}: {} seat{}",
-                self.result.body,
-                self.result.seats,
-                plural(self.result.seats.into())
-            ),
-        }
-    }
-
-    /// The list tier and the lists, when the body has one and the scenario gives lists.
-    pub fn list_tier(&self) -> Option<&saylau::system::ListTier> {
-        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.scenario.lists.is_empty())
-    }
-}
-
-/// Reads the scenario and elects its body; `what` names the command's
-/// purpose in the refusal of a referendum ("nothing to analyse").
-pub fn elected(file: &Path, nothing: &str) -> Result<Elected, Failure> {
-    let (source, scenario) = load(file).map_err(Failure::Input)?;
-    if scenario.is_referendum() {
-        return Err(Failure::Input(format!(
-            "{source}: {nothing}: a referendum elects no seats (decide it with `saylau elect`)"
-        )));
-    }
-    let outcome = scenario.run().map_err(|e| failure(e, &scenario, &source))?;
-    let Outcome::Body(result) = outcome else {
-        return Err(Failure::Input(format!("{source}: {nothing}: a referendum elects no seats")));
-    };
-    let body = scenario.body().map_err(|e| failure(e, &scenario, &source))?;
-    let ballots = scenario.ballots();
-    Ok(Elected { source, scenario, body, ballots, result })
-}
+use crate::scenario_file::{Elected, elected};
+use crate::write_stdout;
 
 /// One tier's parties (votes and seats as counted) and indices.
 #[derive(Debug)]

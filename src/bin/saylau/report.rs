@@ -18,8 +18,9 @@ use crate::Failure;
 use crate::cli::{CompareBy, ReportArgs};
 use crate::compare::{Compared, default_sweep, grid};
 use crate::hemicycle::{picture, write_output};
-use crate::metrics::{Elected, Tier, elected, indices, measures};
+use crate::metrics::{Tier, indices, measures};
 use crate::scenario_file::failure;
+use crate::scenario_file::{Elected, elected};
 
 /// Inline styles: system fonts only, nothing loaded.
 const STYLE: &str = "

@@ -6,7 +6,8 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use saylau::scenario::{Scenario, ScenarioError};
+use saylau::scenario::{Outcome, Scenario, ScenarioError};
+use saylau::system::{Ballots, Body, BodyResult};
 use saylau::{Error, TieBreak};
 
 use crate::Failure;
@@ -173,4 +174,57 @@ pub fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
         }
         other => Failure::Input(format!("{source}: {other}")),
     }
+}
+
+/// A scenario whose body was elected: everything the analysis commands need.
+#[derive(Debug)]
+pub struct Elected {
+    /// The file as named in messages (`<stdin>` for `-`).
+    pub source: String,
+    /// The scenario as read.
+    pub scenario: Scenario,
+    /// The rules applied.
+    pub body: Body,
+    /// The votes.
+    pub ballots: Ballots,
+    /// The result.
+    pub result: BodyResult,
+}
+
+impl Elected {
+    /// The scenario's title, or `body: N seats`.
+    pub fn title(&self) -> String {
+        match &self.scenario.title {
+            Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+            _ => format!(
+                "{}: {} seat{}",
+                self.result.body,
+                self.result.seats,
+                plural(self.result.seats.into())
+            ),
+        }
+    }
+
+    /// The list tier and the lists, when the body has one and the scenario gives lists.
+    pub fn list_tier(&self) -> Option<&saylau::system::ListTier> {
+        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.scenario.lists.is_empty())
+    }
+}
+
+/// Reads the scenario and elects its body; `what` names the command's
+/// purpose in the refusal of a referendum ("nothing to analyse").
+pub fn elected(file: &Path, nothing: &str) -> Result<Elected, Failure> {
+    let (source, scenario) = load(file).map_err(Failure::Input)?;
+    if scenario.is_referendum() {
+        return Err(Failure::Input(format!(
+            "{source}: {nothing}: a referendum elects no seats (decide it with `saylau elect`)"
+        )));
+    }
+    let outcome = scenario.run().map_err(|e| failure(e, &scenario, &source))?;
+    let Outcome::Body(result) = outcome else {
+        return Err(Failure::Input(format!("{source}: {nothing}: a referendum elects no seats")));
+    };
+    let body = scenario.body().map_err(|e| failure(e, &scenario, &source))?;
+    let ballots = scenario.ballots();
+    Ok(Elected { source, scenario, body, ballots, result })
 }
