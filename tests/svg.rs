@@ -2,10 +2,9 @@
 //! one wedge, escaped text, refused input.
 
 use roxmltree::{Document, Node};
-use saylau::Error;
 use saylau::district::{AgainstAllRule, Candidate, District};
 use saylau::simulate::{Simulation, Uncertainty};
-use saylau::svg::{self, Group, MAX_SEATS, ScatterPoint};
+use saylau::svg::{self, Error, Group, MAX_SEATS, ScatterPoint};
 use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
 
 /// Parses `svg` and checks the document: root `svg` in the SVG namespace,
@@ -189,7 +188,7 @@ fn layout_fits_every_size() {
             }
         }
     }
-    assert_eq!(svg::layout(0), Err(Error::NoSeats));
+    assert_eq!(svg::layout(0), Err(Error::NothingToDraw { what: "seats" }));
     assert_eq!(svg::layout(MAX_SEATS + 1), Err(Error::TooManySeats { seats: 10_001, max: 10_000 }));
 }
 
@@ -213,7 +212,7 @@ fn names_are_escaped() {
 
 #[test]
 fn colours_given_or_from_the_palette() {
-    let svg = svg::hemicycle("c", &[Group::new("A", 2).colour("#ABC"), Group::new("B", 2)]).unwrap();
+    let svg = svg::hemicycle("c", &[Group::new("A", 2).colour("#ABC"), Group::new("Amanat", 2)]).unwrap();
     let doc = parse(&svg);
     let fill = |p: &str| {
         doc.descendants()
@@ -223,7 +222,7 @@ fn colours_given_or_from_the_palette() {
             .to_string()
     };
     assert_eq!(fill("0"), "#abc");
-    assert_eq!(fill("1"), svg::PALETTE[1]);
+    assert_eq!(fill("1"), svg::party_colour("Amanat"));
     for bad in ["red", "#12", "#abcd", "#ggg", "", "abc", "#1234567", "url(#x)"] {
         let e = svg::hemicycle("c", &[Group::new("A", 2), Group::new("B", 1).colour(bad)]).unwrap_err();
         assert_eq!(e, Error::InvalidColour { label: "B".into(), colour: bad.into() });
@@ -234,8 +233,8 @@ fn colours_given_or_from_the_palette() {
 
 #[test]
 fn refused_sizes() {
-    assert_eq!(svg::hemicycle("x", &[]), Err(Error::NoParties));
-    assert_eq!(svg::hemicycle("x", &[Group::new("A", 0)]), Err(Error::NoSeats));
+    assert_eq!(svg::hemicycle("x", &[]), Err(Error::NothingToDraw { what: "groups" }));
+    assert_eq!(svg::hemicycle("x", &[Group::new("A", 0)]), Err(Error::NothingToDraw { what: "seats" }));
     assert_eq!(
         svg::hemicycle("x", &[Group::new("A", u32::MAX), Group::new("B", u32::MAX)]),
         Err(Error::TooManySeats { seats: 2 * u64::from(u32::MAX), max: 10_000 })
@@ -245,9 +244,7 @@ fn refused_sizes() {
 
 #[test]
 fn hollow_groups_and_empty_groups() {
-    let svg =
-        svg::hemicycle("h", &[Group::new("A", 4), Group::new("none", 0), Group::new("Vacant", 2).hollow()])
-            .unwrap();
+    let svg = svg::hemicycle("h", &[Group::new("A", 4), Group::new("none", 0), Group::vacant(2)]).unwrap();
     let doc = parse(&svg);
     let marks = seats(&doc);
     assert_eq!(marks.iter().filter(|s| s.class == "seat vacant" && s.party == 2).count(), 2);
@@ -347,14 +344,23 @@ fn split_view_without_list_votes_and_misfits() {
 
     // A result of another body is refused, not drawn wrong.
     let other = Preset::Kurultai.body(&Overrides::default()).unwrap();
-    assert!(matches!(svg::split_view("x", &other, &result, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(
+        svg::split_view("x", &other, &result, &[]),
+        Err(Error::ResultDoesNotFit { what: "seats in the body", found: 98, .. })
+    ));
     let mut broken = result.clone();
     broken.independents += 5;
     broken.seats = 98;
-    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(
+        svg::split_view("x", &body, &broken, &[]),
+        Err(Error::ResultDoesNotFit { what: "single-member seats in the body", expected: 29, found: 34, .. })
+    ));
     broken = result.clone();
     broken.undecided = 0;
-    assert!(matches!(svg::split_view("x", &body, &broken, &[]), Err(Error::InvalidRules(_))));
+    assert!(matches!(
+        svg::split_view("x", &body, &broken, &[]),
+        Err(Error::ResultDoesNotFit { expected: 69, found: 0, .. })
+    ));
     assert!(matches!(
         svg::split_view("x", &body, &result, &[("X", "green")]),
         Err(Error::InvalidColour { .. })
@@ -397,10 +403,10 @@ fn seat_distribution_has_a_panel_per_party() {
     assert!(svg.contains("A &lt;1&gt;"));
     let mut empty = report.clone();
     empty.runs = 0;
-    assert!(matches!(svg::seat_distribution("x", &empty), Err(Error::InvalidChart(_))));
+    assert_eq!(svg::seat_distribution("x", &empty), Err(Error::NothingToDraw { what: "runs" }));
     empty = report.clone();
     empty.parties.clear();
-    assert_eq!(svg::seat_distribution("x", &empty), Err(Error::NoParties));
+    assert_eq!(svg::seat_distribution("x", &empty), Err(Error::NothingToDraw { what: "parties" }));
 }
 
 #[test]
@@ -447,13 +453,19 @@ fn threshold_sweep_has_a_line_per_party() {
     assert_eq!(doc.descendants().filter(|n| has_class(n, "legend-item")).count(), 3);
     assert!(doc.descendants().any(|n| has_class(&n, "x-label") && n.text() == Some("threshold (%)")));
 
-    assert_eq!(svg::threshold_sweep::<&str>("x", &[], &points), Err(Error::NoParties));
-    assert!(matches!(svg::threshold_sweep("x", &parties, &[]), Err(Error::InvalidChart(_))));
-    assert!(matches!(svg::threshold_sweep("x", &parties, &[(5.0, vec![1, 2])]), Err(Error::InvalidChart(_))));
+    assert_eq!(
+        svg::threshold_sweep::<&str>("x", &[], &points),
+        Err(Error::NothingToDraw { what: "parties" })
+    );
+    assert_eq!(svg::threshold_sweep("x", &parties, &[]), Err(Error::NothingToDraw { what: "points" }));
+    assert_eq!(
+        svg::threshold_sweep("x", &parties, &[(5.0, vec![1, 2])]),
+        Err(Error::SeriesLength { threshold: 5.0, counts: 2, parties: 3 })
+    );
     for bad in [f64::NAN, f64::INFINITY, -1.0, 101.0] {
         assert!(matches!(
             svg::threshold_sweep("x", &parties, &[(bad, vec![1, 2, 3])]),
-            Err(Error::InvalidChart(_))
+            Err(Error::NotAPercentage { .. })
         ));
     }
     // One point, all zero: still drawn.
@@ -494,14 +506,14 @@ fn seat_vote_scatter_has_a_point_per_party() {
     assert!(cy < g("y1") + t * (g("y2") - g("y1")), "over-represented parties are above the diagonal");
 
     let p = |v: f64, s: f64| ScatterPoint { label: "x".into(), vote_share: v, seat_share: s };
-    assert_eq!(svg::seat_vote_scatter("x", &[]), Err(Error::NoParties));
+    assert_eq!(svg::seat_vote_scatter("x", &[]), Err(Error::NothingToDraw { what: "points" }));
     for (v, s) in [(f64::NAN, 1.0), (1.0, -0.5), (100.5, 1.0), (1.0, f64::INFINITY)] {
-        assert!(matches!(svg::seat_vote_scatter("x", &[p(v, s)]), Err(Error::InvalidChart(_))));
+        assert!(matches!(svg::seat_vote_scatter("x", &[p(v, s)]), Err(Error::NotAPercentage { .. })));
     }
     parse(&svg::seat_vote_scatter("zeros", &[p(0.0, 0.0), p(100.0, 100.0)]).unwrap());
 }
 
-/// The README's picture is what `cargo run --example hemicycle` writes.
+/// The README's picture is what `cargo run --example hemicycle` draws.
 #[test]
 fn readme_picture_is_up_to_date() {
     let committed = include_str!("../docs/mazhilis-2023.svg");
@@ -520,8 +532,11 @@ fn readme_picture_is_up_to_date() {
         Group::new("Ak Zhol", 6),
         Group::new("People's Party of Kazakhstan", 5),
         Group::new("OSDP", 4),
-        Group::new("Self-nominated", 7).colour(svg::INDEPENDENT_COLOUR),
+        Group::self_nominated(7),
     ];
     let fresh = svg::hemicycle("Mazhilis elected on 19 March 2023: 98 seats", &groups).unwrap();
-    assert!(fresh == committed, "docs/mazhilis-2023.svg is stale: run `cargo run --example hemicycle`");
+    assert!(
+        fresh == committed,
+        "docs/mazhilis-2023.svg is stale: run `cargo run --example hemicycle -- docs/mazhilis-2023.svg`"
+    );
 }
