@@ -150,7 +150,7 @@ pub fn candidate_bars(
         if won {
             out.open("text")
                 .attr("class", "winner")
-                .attr("x", coord(vx + text_width(&value(c.votes), 12.0) + 8.0))
+                .attr("x", coord(vx + 0.9 * text_width(&value(c.votes), 12.0) + 8.0))
                 .attr("y", coord(y + 21.5))
                 .attr("font-size", 12)
                 .attr("font-weight", "bold")

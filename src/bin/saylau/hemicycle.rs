@@ -4,14 +4,15 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use saylau::svg::{Group, hemicycle, split_view};
+use saylau::svg::{Group, candidate_bars, hemicycle, split_view};
 
 use crate::cli::HemicycleArgs;
 use crate::metrics::{Elected, elected};
 use crate::{Failure, write_stdout};
 
 /// The diagram of an elected scenario: one half ring, or the tiers apart
-/// with `split`.
+/// with `split`; a body of one seat filled by one race is a bar chart of
+/// its candidates.
 ///
 /// # Errors
 ///
@@ -22,6 +23,13 @@ pub fn picture(e: &Elected, split: bool) -> saylau::svg::Result<String> {
     let title = e.title();
     if split {
         return split_view(&title, &e.body, r, &[]);
+    }
+    // One seat, one race: the candidates' votes say more than one dot.
+    if let ([district], [race]) = (e.ballots.districts.as_slice(), r.districts.as_slice())
+        && r.seats == 1
+    {
+        let winner = race.winner.as_ref().and_then(|w| district.candidates.iter().position(|c| &c.name == w));
+        return candidate_bars(&title, &district.candidates, district.against_all, winner);
     }
     let mut groups: Vec<Group> = r.parties.iter().map(|p| Group::new(p.party.clone(), p.seats)).collect();
     groups.push(Group::self_nominated(r.independents));
