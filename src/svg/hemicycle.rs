@@ -484,6 +484,14 @@ impl Drawn<'_> {
     fn half_width(&self) -> f64 {
         self.radius + self.pad()
     }
+
+    /// The size of the seat count in the middle: large, but inside the
+    /// inner row.
+    fn total_font(&self, seats: u32) -> f64 {
+        let hole = self.layout.radii[0] * self.radius - self.dot;
+        let chars = thousands(u64::from(seats)).len() as f64;
+        (self.radius * 0.2).min(0.6 * hole).min(1.5 * hole / chars).max(12.0)
+    }
 }
 
 /// The majority of `seats`: more than half.
@@ -567,7 +575,7 @@ fn render(
             .attr("class", "total")
             .attr("x", coord(cx))
             .attr("y", coord(base - 4.0))
-            .attr("font-size", coord((d.radius * 0.2).max(14.0)))
+            .attr("font-size", coord(d.total_font(size)))
             .attr("font-weight", "bold")
             .attr("text-anchor", "middle")
             .text(thousands(u64::from(size)))

@@ -239,7 +239,8 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
 /// background and the title as a heading centred at the top; the `svg`
 /// element is left open.
 pub(crate) fn document(width: f64, height: f64, title: &str) -> Writer {
-    let (w, h) = (coord(width.ceil()), coord(height.ceil()));
+    let (width, height) = (width.ceil(), height.ceil());
+    let (w, h) = (coord(width), coord(height));
     let mut out = Writer::default();
     out.open("svg")
         .attr("xmlns", "http://www.w3.org/2000/svg")

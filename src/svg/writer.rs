@@ -129,6 +129,7 @@ impl Writer {
     /// Adds attribute `name="value"` to the element just opened (ignored
     /// once the element has content).
     pub(crate) fn attr(&mut self, name: &'static str, value: impl Display) -> &mut Self {
+        debug_assert!(self.pending, "attribute {name} after content");
         if self.pending {
             self.out.push(' ');
             self.out.push_str(name);
