@@ -3,7 +3,7 @@
 
 use super::colour::assign;
 use super::error::{Error, Result};
-use super::writer::{coord, thousands};
+use super::writer::{coord, decimal, thousands};
 use super::{SELF_NOMINATED_COLOUR, Swatch, Writer, document, legend_item, text_width};
 use crate::simulate::{Report, SeatStats};
 use crate::system::BodyResult;
@@ -60,17 +60,8 @@ fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
 /// separators.
 fn tick_label(v: f64, step: f64) -> String {
     let decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
-    let s = format!("{:.decimals$}", v.abs());
-    if s.chars().all(|c| c == '0' || c == '.') {
-        return "0".to_string();
-    }
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-    let int = int.parse::<u64>().map_or_else(|_| int.to_string(), thousands);
-    let sign = if v < 0.0 { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{int}.{f}"),
-        None => format!("{sign}{int}"),
-    }
+    let s = decimal(v, decimals);
+    if s.chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { s }
 }
 
 /// Grid, axes, ticks, tick labels and axis titles of `f`.
@@ -279,8 +270,8 @@ pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
             .attr("font-size", 11)
             .attr("fill", "#444444")
             .text(format_args!(
-                "mean {:.1}, median {}, 90%: {} to {}",
-                stats.mean,
+                "mean {}, median {}, 90%: {} to {}",
+                decimal(stats.mean, 1),
                 n(stats.p50),
                 n(stats.p05),
                 n(stats.p95)

@@ -80,6 +80,22 @@ pub(crate) fn thousands(n: u64) -> String {
     out
 }
 
+/// `x` with `decimals` decimals and thousands separators: `1,234.5`
+/// (never `-0`).
+pub(crate) fn decimal(x: f64, decimals: usize) -> String {
+    let s = format!("{:.decimals$}", x.abs());
+    if !x.is_finite() || s.chars().all(|c| c == '0' || c == '.') {
+        return if x.is_finite() { s } else { "0".to_string() };
+    }
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let int = int.parse::<u64>().map_or_else(|_| int.to_string(), thousands);
+    let sign = if x < 0.0 { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    }
+}
+
 /// Writes elements one at a time: [`open`](Self::open) starts an element,
 /// [`attr`](Self::attr) adds an attribute, [`text`](Self::text) adds a text
 /// node, and [`close`](Self::close) ends the innermost open element (as
@@ -206,5 +222,8 @@ mod tests {
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(3_431_510), "3,431,510");
         assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(decimal(1234.56, 1), "1,234.6");
+        assert_eq!(decimal(-0.01, 1), "0.0");
+        assert_eq!(decimal(-1500.0, 0), "-1,500");
     }
 }
