@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use saylau::Ratio;
 use saylau::compare::{Design, Overhang, by_method, by_threshold, designs};
 use saylau::scenario::Scenario;
-use saylau::svg::{Group, INDEPENDENT_COLOUR, hemicycle, threshold_sweep};
+use saylau::svg::{Group, hemicycle, threshold_sweep};
 
 const SCENARIO: &str = include_str!("../scenarios/mazhilis-2023-illustrative-districts.json");
 
@@ -69,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mmp = t.rows.last().ok_or("the MMP row")?;
     let mut groups: Vec<Group> =
         t.parties.iter().zip(&mmp.seats).map(|(p, &s)| Group::new(p.clone(), s)).collect();
-    groups.push(Group::new("Self-nominated", mmp.independents).colour(INDEPENDENT_COLOUR));
+    groups.push(Group::self_nominated(mmp.independents));
     let chamber =
         hemicycle(&format!("2023 votes with a compensatory list tier: {} seats", mmp.house), &groups)?;
     for (name, svg) in [("what-if-thresholds.svg", chart), ("what-if-mmp.svg", chamber)] {

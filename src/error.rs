@@ -325,20 +325,6 @@ pub enum Error {
         /// The extra seats tried.
         extra: u32,
     },
-    /// A colour for a picture is not `#rgb` or `#rrggbb` (see
-    /// [`svg`](crate::svg#colours)).
-    #[error("colour {colour:?} for {label:?} is not #rgb or #rrggbb")]
-    InvalidColour {
-        /// The group or party the colour was given for.
-        label: String,
-        /// The colour as given.
-        colour: String,
-    },
-    /// Data for a chart cannot be drawn (no points, a series of the wrong
-    /// length, a share that is not a number from 0 to 100); the message
-    /// says which value.
-    #[error("cannot draw the chart: {0}")]
-    InvalidChart(String),
 }
 
 /// How a scenario's fields do not fit its body (see [`Error::ScenarioFields`]).

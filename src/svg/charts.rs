@@ -1,10 +1,10 @@
 //! Simple charts: seat distributions of a simulation, a threshold sweep and
 //! a seat–vote scatter, each with axes, ticks, labels and a legend.
 
-use std::fmt::Write as _;
-
-use super::{INDEPENDENT_COLOUR, PALETTE, escape, legend_item, num, open, text_width, w};
-use crate::error::{Error, Result};
+use super::colour::assign;
+use super::error::{Error, Result};
+use super::writer::{coord, decimal, thousands};
+use super::{SELF_NOMINATED_COLOUR, Swatch, Writer, document, legend_item, text_width};
 use crate::simulate::{Report, SeatStats};
 use crate::system::BodyResult;
 
@@ -56,84 +56,90 @@ fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
     (first..=last).take(1000).map(|k| k as f64 * step).collect()
 }
 
-/// A tick label with as many decimals as the step needs.
+/// A tick label with as many decimals as the step needs, and thousands
+/// separators.
 fn tick_label(v: f64, step: f64) -> String {
     let decimals = (-step.log10().floor()).clamp(0.0, 6.0) as usize;
-    let s = format!("{v:.decimals$}");
-    if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { s }
+    let s = decimal(v, decimals);
+    if s.chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { s }
 }
 
 /// Grid, axes, ticks, tick labels and axis titles of `f`.
-fn axes(out: &mut String, f: &Frame, xstep: f64, ystep: f64, xlabel: &str, ylabel: &str, font: f64) {
-    out.push_str("<g class=\"axes\" font-size=\"");
-    out.push_str(&num(font));
-    out.push_str("\">\n");
+fn axes(out: &mut Writer, f: &Frame, (xstep, ystep): (f64, f64), (xlabel, ylabel): (&str, &str), font: f64) {
+    out.open("g").attr("class", "axes").attr("font-size", coord(font));
     for v in ticks(f.y0, f.y1, ystep) {
-        let y = num(f.y(v));
-        w!(
-            out,
-            "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-            num(f.left),
-            num(f.left + f.width),
-            num(f.left - 6.0),
-            num(f.y(v) + font * 0.35),
-            tick_label(v, ystep)
-        );
+        let y = coord(f.y(v));
+        out.open("line")
+            .attr("class", "grid")
+            .attr("x1", coord(f.left))
+            .attr("y1", y)
+            .attr("x2", coord(f.left + f.width))
+            .attr("y2", y)
+            .attr("stroke", "#e5e5e5")
+            .close();
+        out.open("text")
+            .attr("x", coord(f.left - 6.0))
+            .attr("y", coord(f.y(v) + font * 0.35))
+            .attr("text-anchor", "end")
+            .text(tick_label(v, ystep))
+            .close();
     }
+    let bottom = f.top + f.height;
     for v in ticks(f.x0, f.x1, xstep) {
-        let x = num(f.x(v));
-        let bottom = f.top + f.height;
-        w!(
-            out,
-            "<line class=\"tick\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"#333333\"/>\
-             <text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-            num(bottom),
-            num(bottom + 4.0),
-            num(bottom + 6.0 + font),
-            tick_label(v, xstep)
-        );
+        let x = coord(f.x(v));
+        out.open("line")
+            .attr("class", "tick")
+            .attr("x1", x)
+            .attr("y1", coord(bottom))
+            .attr("x2", x)
+            .attr("y2", coord(bottom + 4.0))
+            .attr("stroke", "#333333")
+            .close();
+        out.open("text")
+            .attr("x", x)
+            .attr("y", coord(bottom + 6.0 + font))
+            .attr("text-anchor", "middle")
+            .text(tick_label(v, xstep))
+            .close();
     }
-    let (l, t, r, b) = (num(f.left), num(f.top), num(f.left + f.width), num(f.top + f.height));
-    w!(
-        out,
-        "<polyline class=\"axis\" points=\"{l},{t} {l},{b} {r},{b}\" fill=\"none\" stroke=\"#333333\"/>\n"
-    );
-    w!(
-        out,
-        "<text class=\"x-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-        num(f.left + f.width / 2.0),
-        num(f.top + f.height + 2.0 * font + 10.0),
-        escape(xlabel)
-    );
-    let (yx, yy) = (num(f.left - 3.2 * font - 8.0), num(f.top + f.height / 2.0));
-    w!(
-        out,
-        "<text class=\"y-label\" x=\"{yx}\" y=\"{yy}\" text-anchor=\"middle\" transform=\"rotate(-90 {yx} {yy})\">{}</text>\n",
-        escape(ylabel)
-    );
-    out.push_str("</g>\n");
+    let (l, t, r, b) = (coord(f.left), coord(f.top), coord(f.left + f.width), coord(bottom));
+    out.open("polyline")
+        .attr("class", "axis")
+        .attr("points", format_args!("{l},{t} {l},{b} {r},{b}"))
+        .attr("fill", "none")
+        .attr("stroke", "#333333")
+        .close();
+    out.open("text")
+        .attr("class", "x-label")
+        .attr("x", coord(f.left + f.width / 2.0))
+        .attr("y", coord(bottom + 2.0 * font + 10.0))
+        .attr("text-anchor", "middle")
+        .text(xlabel)
+        .close();
+    let (yx, yy) = (coord(f.left - 3.2 * font - 8.0), coord(f.top + f.height / 2.0));
+    out.open("text")
+        .attr("class", "y-label")
+        .attr("x", yx)
+        .attr("y", yy)
+        .attr("text-anchor", "middle")
+        .attr("transform", format_args!("rotate(-90 {yx} {yy})"))
+        .text(ylabel)
+        .close();
+    out.close();
 }
 
-/// A heading line at the top of a chart.
-fn heading(out: &mut String, width: f64, title: &str) {
-    w!(
-        out,
-        "<text class=\"heading\" x=\"{}\" y=\"28\" font-size=\"18\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>\n",
-        num(width / 2.0),
-        escape(title)
-    );
+/// The colours of `names`, by name ([`super::party_colour`]).
+fn colours<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    let parties: Vec<(&str, Option<&str>)> = names.iter().map(|n| (n.as_ref(), None)).collect();
+    // No colour is given, so none can be refused.
+    assign(&parties).unwrap_or_default()
 }
 
-fn colour(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
-}
-
-fn check_share(what: &str, label: &str, v: f64) -> Result<()> {
-    if v.is_finite() && (0.0..=100.0).contains(&v) {
+fn check_share(what: &str, label: &str, value: f64) -> Result<()> {
+    if value.is_finite() && (0.0..=100.0).contains(&value) {
         Ok(())
     } else {
-        Err(Error::InvalidChart(format!("{what} {v} of {label:?} is not a number from 0 to 100")))
+        Err(Error::NotAPercentage { what: format!("{what} of {label:?}"), value })
     }
 }
 
@@ -146,12 +152,12 @@ fn check_share(what: &str, label: &str, v: f64) -> Result<()> {
 ///
 /// Each panel is a `<g class="panel" data-party="i">` (`i` the party's
 /// position in `report.parties`; the self-nominated panel is the number of
-/// parties) holding `<rect class="bar">` marks.
+/// parties) holding `<rect class="bar">` marks, in the party's colour
+/// ([`super::party_colour`]).
 ///
 /// # Errors
 ///
-/// [`Error::NoParties`] for a report without parties,
-/// [`Error::InvalidChart`] for a report without runs.
+/// [`Error::NothingToDraw`] for a report without parties or without runs.
 ///
 /// # Example
 ///
@@ -166,19 +172,26 @@ fn check_share(what: &str, label: &str, v: f64) -> Result<()> {
 /// let svg = saylau::svg::seat_distribution("Kurultai", &report)?;
 /// assert_eq!(svg.matches("class=\"panel\"").count(), 3);
 /// assert!(svg.contains("class=\"interval\""));
-/// # Ok::<(), saylau::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
     if report.parties.is_empty() {
-        return Err(Error::NoParties);
+        return Err(Error::NothingToDraw { what: "parties" });
     }
     if report.runs == 0 {
-        return Err(Error::InvalidChart("the report has no runs".into()));
+        return Err(Error::NothingToDraw { what: "runs" });
     }
-    let mut panels: Vec<(usize, &str, &str, &SeatStats)> =
-        report.parties.iter().enumerate().map(|(i, p)| (i, p.party.as_str(), colour(i), &p.total)).collect();
+    let names: Vec<&str> = report.parties.iter().map(|p| p.party.as_str()).collect();
+    let fills = colours(&names);
+    let mut panels: Vec<(usize, &str, &str, &SeatStats)> = report
+        .parties
+        .iter()
+        .zip(&fills)
+        .enumerate()
+        .map(|(i, (p, c))| (i, p.party.as_str(), c.as_str(), &p.total))
+        .collect();
     if report.independents.histogram.iter().skip(1).any(|&c| c > 0) {
-        panels.push((report.parties.len(), "Self-nominated", INDEPENDENT_COLOUR, &report.independents));
+        panels.push((report.parties.len(), "Self-nominated", SELF_NOMINATED_COLOUR, &report.independents));
     }
     const PW: f64 = 300.0;
     const PH: f64 = 200.0;
@@ -186,17 +199,21 @@ pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
     let rows = panels.len().div_ceil(cols);
     let width = (16.0 + cols as f64 * PW).max(32.0 + text_width(title, 18.0));
     let height = 76.0 + rows as f64 * PH + 8.0;
-    let mut out = String::new();
-    open(&mut out, width, height, title);
-    heading(&mut out, width, title);
-    out.push_str("<g class=\"legend\">\n");
-    legend_item(&mut out, 24.0, 42.0, "#cccccc", false, "90% of runs (p05 to p95)", "");
-    w!(
-        out,
-        "<g class=\"legend-item\"><line x1=\"224\" y1=\"48\" x2=\"242\" y2=\"48\" stroke=\"#333333\" \
-         stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/><text x=\"248\" y=\"52.5\" font-size=\"13\">median</text></g>\n"
-    );
-    out.push_str("</g>\n");
+    let mut out = document(width, height, title);
+    out.open("g").attr("class", "legend");
+    legend_item(&mut out, (24.0, 42.0), "#cccccc", Swatch::Filled, "90% of runs (p05 to p95)", None);
+    out.open_inline("g").attr("class", "legend-item");
+    out.open("line")
+        .attr("x1", 224)
+        .attr("y1", 48)
+        .attr("x2", 242)
+        .attr("y2", 48)
+        .attr("stroke", "#333333")
+        .attr("stroke-width", 1.5)
+        .attr("stroke-dasharray", "4 3")
+        .close();
+    out.open("text").attr("x", 248).attr("y", 52.5).attr("font-size", 13).text("median").close();
+    out.close().close();
 
     let runs = report.runs as f64;
     for (k, &(i, name, fill, stats)) in panels.iter().enumerate() {
@@ -235,33 +252,44 @@ pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
             y0: 0.0,
             y1: (top / ystep).ceil() * ystep,
         };
-        w!(out, "<g class=\"panel\" data-party=\"{i}\"><title>{}</title>\n", escape(name));
-        w!(
-            out,
-            "<text class=\"panel-title\" x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">{}</text>\n\
-             <text class=\"panel-note\" x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#444444\">mean {:.1}, median {}, 90%: {} to {}</text>\n",
-            num(px + 8.0),
-            num(py + 4.0),
-            escape(name),
-            num(px + 8.0),
-            num(py + 18.0),
-            stats.mean,
-            stats.p50,
-            stats.p05,
-            stats.p95
-        );
+        out.open("g").attr("class", "panel").attr("data-party", i);
+        out.open("title").text(name).close();
+        out.open("text")
+            .attr("class", "panel-title")
+            .attr("x", coord(px + 8.0))
+            .attr("y", coord(py + 4.0))
+            .attr("font-size", 13)
+            .attr("font-weight", "bold")
+            .text(name)
+            .close();
+        let n = |x: u32| thousands(u64::from(x));
+        out.open("text")
+            .attr("class", "panel-note")
+            .attr("x", coord(px + 8.0))
+            .attr("y", coord(py + 18.0))
+            .attr("font-size", 11)
+            .attr("fill", "#444444")
+            .text(format_args!(
+                "mean {}, median {}, 90%: {} to {}",
+                decimal(stats.mean, 1),
+                n(stats.p50),
+                n(stats.p05),
+                n(stats.p95)
+            ))
+            .close();
         let band_left = f.x(f64::from(stats.p05) - 0.5).max(f.left);
         let band_right = f.x(f64::from(stats.p95) + 0.5).min(f.left + f.width);
-        w!(
-            out,
-            "<rect class=\"interval\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#cccccc\" opacity=\"0.6\"/>\n",
-            num(band_left),
-            num(f.top),
-            num((band_right - band_left).max(0.0)),
-            num(f.height)
-        );
+        out.open("rect")
+            .attr("class", "interval")
+            .attr("x", coord(band_left))
+            .attr("y", coord(f.top))
+            .attr("width", coord((band_right - band_left).max(0.0)))
+            .attr("height", coord(f.height))
+            .attr("fill", "#cccccc")
+            .attr("opacity", 0.6)
+            .close();
         let xstep = nice_step(f.x1 - f.x0, 5.0).max(1.0).round();
-        axes(&mut out, &f, xstep, ystep, "seats", "% of runs", 10.0);
+        axes(&mut out, &f, (xstep, ystep), ("seats", "% of runs"), 10.0);
         let gap = if f.width / bins as f64 > 4.0 { 1.0 } else { 0.0 };
         for (b, &share) in shares.iter().enumerate() {
             if share <= 0.0 {
@@ -271,46 +299,50 @@ pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
             let x = f.x(start as f64 - 0.5);
             let x2 = f.x((start + bin) as f64 - 0.5);
             let seats = if bin == 1 {
-                format!("{start} seats")
+                format!("{} seats", thousands(start))
             } else {
-                format!("{start} to {} seats", start + bin - 1)
+                format!("{} to {} seats", thousands(start), thousands(start + bin - 1))
             };
-            w!(
-                out,
-                "<rect class=\"bar\" data-party=\"{i}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\">\
-                 <title>{}: {seats} in {:.1}% of runs</title></rect>\n",
-                num(x + gap / 2.0),
-                num(f.y(share)),
-                num((x2 - x - gap).max(0.5)),
-                num(f.y(0.0) - f.y(share)),
-                escape(name),
-                share
-            );
+            out.open("rect")
+                .attr("class", "bar")
+                .attr("data-party", i)
+                .attr("x", coord(x + gap / 2.0))
+                .attr("y", coord(f.y(share)))
+                .attr("width", coord((x2 - x - gap).max(0.5)))
+                .attr("height", coord(f.y(0.0) - f.y(share)))
+                .attr("fill", fill);
+            out.open("title").text(format_args!("{name}: {seats} in {share:.1}% of runs")).close();
+            out.close();
         }
-        let mx = num(f.x(f64::from(stats.p50)));
-        w!(
-            out,
-            "<line class=\"median\" x1=\"{mx}\" y1=\"{}\" x2=\"{mx}\" y2=\"{}\" stroke=\"#333333\" \
-             stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n</g>\n",
-            num(f.top),
-            num(f.top + f.height)
-        );
+        let mx = coord(f.x(f64::from(stats.p50)));
+        out.open("line")
+            .attr("class", "median")
+            .attr("x1", mx)
+            .attr("y1", coord(f.top))
+            .attr("x2", mx)
+            .attr("y2", coord(f.top + f.height))
+            .attr("stroke", "#333333")
+            .attr("stroke-width", 1.5)
+            .attr("stroke-dasharray", "4 3")
+            .close();
+        out.close();
     }
-    out.push_str("</svg>\n");
-    Ok(out)
+    Ok(out.finish())
 }
 
 /// A line chart of seats against the threshold: `points` are (threshold in
 /// percent, seats of each party in the order of `parties`), in any order
 /// (they are drawn by increasing threshold). One `<polyline
-/// class="series" data-party="i">` per party, with a marker per point when
-/// there are at most 60.
+/// class="series" data-party="i">` per party, in the party's colour
+/// ([`super::party_colour`]), with a marker per point when there are at
+/// most 60.
 ///
 /// # Errors
 ///
-/// [`Error::NoParties`] for no parties; [`Error::InvalidChart`] for no
-/// points, a threshold that is not a number from 0 to 100, or a point
-/// whose seats do not match the parties in number.
+/// [`Error::NothingToDraw`] for no parties or no points;
+/// [`Error::NotAPercentage`] for a threshold that is not a number from 0
+/// to 100; [`Error::SeriesLength`] for a point whose seats do not match
+/// the parties in number.
 ///
 /// # Example
 ///
@@ -319,7 +351,7 @@ pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
 /// let svg = saylau::svg::threshold_sweep("Sweep", &["A", "B", "C & D"], &points)?;
 /// assert_eq!(svg.matches("class=\"series\"").count(), 3);
 /// assert!(svg.contains("C &amp; D"));
-/// # Ok::<(), saylau::Error>(())
+/// # Ok::<(), saylau::svg::Error>(())
 /// ```
 pub fn threshold_sweep<S: AsRef<str>>(
     title: &str,
@@ -327,19 +359,17 @@ pub fn threshold_sweep<S: AsRef<str>>(
     points: &[(f64, Vec<u32>)],
 ) -> Result<String> {
     if parties.is_empty() {
-        return Err(Error::NoParties);
+        return Err(Error::NothingToDraw { what: "parties" });
     }
     if points.is_empty() {
-        return Err(Error::InvalidChart("the threshold sweep has no points".into()));
+        return Err(Error::NothingToDraw { what: "points" });
     }
     for (t, seats) in points {
-        check_share("threshold", "the sweep", *t)?;
+        if !(t.is_finite() && (0.0..=100.0).contains(t)) {
+            return Err(Error::NotAPercentage { what: "threshold".into(), value: *t });
+        }
         if seats.len() != parties.len() {
-            return Err(Error::InvalidChart(format!(
-                "the point at threshold {t}% gives {} seat counts for {} parties",
-                seats.len(),
-                parties.len()
-            )));
+            return Err(Error::SeriesLength { threshold: *t, counts: seats.len(), parties: parties.len() });
         }
     }
     let mut sorted: Vec<&(f64, Vec<u32>)> = points.iter().collect();
@@ -359,55 +389,52 @@ pub fn threshold_sweep<S: AsRef<str>>(
         y1: (f64::from(most) / ystep).ceil() * ystep,
     };
     let names: Vec<&str> = parties.iter().map(AsRef::as_ref).collect();
+    let fills = colours(&names);
     let legend_width = names.iter().map(|n| 18.0 + text_width(n, 13.0)).fold(0.0, f64::max);
     let width = (f.left + f.width + 32.0 + legend_width + 16.0).max(32.0 + text_width(title, 18.0));
     let height = (f.top + f.height + 56.0).max(f.top + 20.0 * names.len() as f64 + 16.0);
-    let mut out = String::new();
-    open(&mut out, width, height, title);
-    heading(&mut out, width, title);
-    axes(&mut out, &f, nice_step(x1 - x0, 6.0), ystep, "threshold (%)", "seats", 12.0);
-    for (i, name) in names.iter().enumerate() {
-        let c = colour(i);
-        let pts: Vec<String> =
-            sorted.iter().map(|(t, s)| format!("{},{}", num(f.x(*t)), num(f.y(f64::from(s[i]))))).collect();
-        w!(
-            out,
-            "<g class=\"party\" data-party=\"{i}\"><polyline class=\"series\" data-party=\"{i}\" points=\"{}\" \
-             fill=\"none\" stroke=\"{c}\" stroke-width=\"2\" stroke-linejoin=\"round\"><title>{}</title></polyline>\n",
-            pts.join(" "),
-            escape(name)
-        );
+    let mut out = document(width, height, title);
+    axes(&mut out, &f, (nice_step(x1 - x0, 6.0), ystep), ("threshold (%)", "seats"), 12.0);
+    for (i, (name, c)) in names.iter().zip(&fills).enumerate() {
+        let pts: Vec<String> = sorted
+            .iter()
+            .map(|(t, s)| format!("{},{}", coord(f.x(*t)), coord(f.y(f64::from(s[i])))))
+            .collect();
+        out.open("g").attr("class", "party").attr("data-party", i);
+        out.open("polyline")
+            .attr("class", "series")
+            .attr("data-party", i)
+            .attr("points", pts.join(" "))
+            .attr("fill", "none")
+            .attr("stroke", c)
+            .attr("stroke-width", 2)
+            .attr("stroke-linejoin", "round");
+        out.open("title").text(name).close();
+        out.close();
         if sorted.len() <= 60 {
             for (t, s) in &sorted {
-                w!(
-                    out,
-                    "<circle class=\"marker\" data-party=\"{i}\" cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{c}\">\
-                     <title>{}: {} seats at {}%</title></circle>\n",
-                    num(f.x(*t)),
-                    num(f.y(f64::from(s[i]))),
-                    escape(name),
-                    s[i],
-                    t
-                );
+                out.open("circle")
+                    .attr("class", "marker")
+                    .attr("data-party", i)
+                    .attr("cx", coord(f.x(*t)))
+                    .attr("cy", coord(f.y(f64::from(s[i]))))
+                    .attr("r", 3)
+                    .attr("fill", c);
+                out.open("title")
+                    .text(format_args!("{name}: {} seats at {t}%", thousands(u64::from(s[i]))))
+                    .close();
+                out.close();
             }
         }
-        out.push_str("</g>\n");
+        out.close();
     }
-    out.push_str("<g class=\"legend\">\n");
-    for (i, name) in names.iter().enumerate() {
-        let attrs = format!(" data-party=\"{i}\"");
-        legend_item(
-            &mut out,
-            f.left + f.width + 32.0,
-            f.top + 20.0 * i as f64,
-            colour(i),
-            false,
-            name,
-            &attrs,
-        );
+    out.open("g").attr("class", "legend");
+    for (i, (name, c)) in names.iter().zip(&fills).enumerate() {
+        let at = (f.left + f.width + 32.0, f.top + 20.0 * i as f64);
+        legend_item(&mut out, at, c, Swatch::Filled, name, Some(i));
     }
-    out.push_str("</g>\n</svg>\n");
-    Ok(out)
+    out.close();
+    Ok(out.finish())
 }
 
 /// One party in a [`seat_vote_scatter`].
@@ -446,12 +473,13 @@ impl ScatterPoint {
 /// A scatter of seat share against vote share, on the same scale on both
 /// axes, with the diagonal where seats are exactly proportional: parties
 /// above it are over-represented. Each party is a labelled `<circle
-/// class="point" data-party="i">` with a tooltip.
+/// class="point" data-party="i">` in its colour ([`super::party_colour`]),
+/// with a tooltip.
 ///
 /// # Errors
 ///
-/// [`Error::NoParties`] for no points; [`Error::InvalidChart`] for a share
-/// that is not a number from 0 to 100.
+/// [`Error::NothingToDraw`] for no points; [`Error::NotAPercentage`] for a
+/// share that is not a number from 0 to 100.
 ///
 /// # Example
 ///
@@ -463,11 +491,11 @@ impl ScatterPoint {
 /// assert_eq!(svg.matches("class=\"point\"").count(), 2);
 /// assert!(svg.contains("class=\"diagonal\""));
 /// assert!(seat_vote_scatter("x", &[p("A", f64::NAN, 1.0)]).is_err());
-/// # Ok::<(), saylau::Error>(())
+/// # Ok::<(), saylau::svg::Error>(())
 /// ```
 pub fn seat_vote_scatter(title: &str, points: &[ScatterPoint]) -> Result<String> {
     if points.is_empty() {
-        return Err(Error::NoParties);
+        return Err(Error::NothingToDraw { what: "points" });
     }
     for p in points {
         check_share("vote share", &p.label, p.vote_share)?;
@@ -477,22 +505,23 @@ pub fn seat_vote_scatter(title: &str, points: &[ScatterPoint]) -> Result<String>
     let step = nice_step(most, 5.0);
     let top = ((most / step).ceil() * step).min(100.0);
     let f = Frame { left: 70.0, top: 48.0, width: 400.0, height: 400.0, x0: 0.0, x1: top, y0: 0.0, y1: top };
+    let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
+    let fills = colours(&labels);
     let legend_width = points.iter().map(|p| 18.0 + text_width(&p.label, 13.0)).fold(0.0, f64::max);
     let width = (f.left + f.width + 40.0 + legend_width + 16.0).max(32.0 + text_width(title, 18.0));
     let height = (f.top + f.height + 56.0).max(f.top + 20.0 * points.len() as f64 + 16.0);
-    let mut out = String::new();
-    open(&mut out, width, height, title);
-    heading(&mut out, width, title);
-    axes(&mut out, &f, step, step, "share of votes (%)", "share of seats (%)", 12.0);
-    w!(
-        out,
-        "<line class=\"diagonal\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\" stroke-dasharray=\"6 4\">\
-         <title>seat share = vote share</title></line>\n",
-        num(f.x(0.0)),
-        num(f.y(0.0)),
-        num(f.x(top)),
-        num(f.y(top))
-    );
+    let mut out = document(width, height, title);
+    axes(&mut out, &f, (step, step), ("share of votes (%)", "share of seats (%)"), 12.0);
+    out.open("line")
+        .attr("class", "diagonal")
+        .attr("x1", coord(f.x(0.0)))
+        .attr("y1", coord(f.y(0.0)))
+        .attr("x2", coord(f.x(top)))
+        .attr("y2", coord(f.y(top)))
+        .attr("stroke", "#888888")
+        .attr("stroke-dasharray", "6 4");
+    out.open("title").text("seat share = vote share").close();
+    out.close();
     // Labels to the upper right of their points, moved down where they
     // would overlap a label placed before them (from the top).
     let mut order: Vec<usize> = (0..points.len()).collect();
@@ -511,38 +540,36 @@ pub fn seat_vote_scatter(title: &str, points: &[ScatterPoint]) -> Result<String>
         label_y[i] = y;
         placed.push((x, right, y));
     }
-    for (i, p) in points.iter().enumerate() {
+    for (i, (p, c)) in points.iter().zip(&fills).enumerate() {
         let (x, y) = (f.x(p.vote_share), f.y(p.seat_share));
-        let label = escape(&p.label);
-        w!(
-            out,
-            "<g class=\"party\" data-party=\"{i}\"><circle class=\"point\" data-party=\"{i}\" cx=\"{}\" cy=\"{}\" r=\"5\" \
-             fill=\"{}\"><title>{label}: {:.1}% of votes, {:.1}% of seats</title></circle>\
-             <text class=\"point-label\" x=\"{}\" y=\"{}\" font-size=\"12\">{label}</text></g>\n",
-            num(x),
-            num(y),
-            colour(i),
-            p.vote_share,
-            p.seat_share,
-            num(x + 8.0),
-            num(label_y[i])
-        );
+        out.open("g").attr("class", "party").attr("data-party", i);
+        out.open("circle")
+            .attr("class", "point")
+            .attr("data-party", i)
+            .attr("cx", coord(x))
+            .attr("cy", coord(y))
+            .attr("r", 5)
+            .attr("fill", c);
+        out.open("title")
+            .text(format_args!("{}: {:.1}% of votes, {:.1}% of seats", p.label, p.vote_share, p.seat_share))
+            .close();
+        out.close();
+        out.open("text")
+            .attr("class", "point-label")
+            .attr("x", coord(x + 8.0))
+            .attr("y", coord(label_y[i]))
+            .attr("font-size", 12)
+            .text(&p.label)
+            .close();
+        out.close();
     }
-    out.push_str("<g class=\"legend\">\n");
-    for (i, p) in points.iter().enumerate() {
-        let attrs = format!(" data-party=\"{i}\"");
-        legend_item(
-            &mut out,
-            f.left + f.width + 40.0,
-            f.top + 20.0 * i as f64,
-            colour(i),
-            false,
-            &p.label,
-            &attrs,
-        );
+    out.open("g").attr("class", "legend");
+    for (i, (p, c)) in points.iter().zip(&fills).enumerate() {
+        let at = (f.left + f.width + 40.0, f.top + 20.0 * i as f64);
+        legend_item(&mut out, at, c, Swatch::Filled, &p.label, Some(i));
     }
-    out.push_str("</g>\n</svg>\n");
-    Ok(out)
+    out.close();
+    Ok(out.finish())
 }
 
 #[cfg(test)]
@@ -556,5 +583,8 @@ mod tests {
         assert_eq!(ticks(0.0, 10.0, 2.5), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
         assert_eq!(tick_label(2.5, 0.5), "2.5");
         assert_eq!(tick_label(20.0, 5.0), "20");
+        assert_eq!(tick_label(2000.0, 500.0), "2,000");
+        assert_eq!(tick_label(-1500.5, 0.5), "-1,500.5");
+        assert_eq!(tick_label(-0.0001, 0.5), "0");
     }
 }

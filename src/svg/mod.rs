@@ -1,22 +1,44 @@
 //! Pictures as standalone SVG documents, written as plain text: parliament
-//! diagrams ([`hemicycle`], [`split_view`]) and simple charts
-//! ([`seat_distribution`], [`threshold_sweep`], [`seat_vote_scatter`]).
+//! diagrams ([`hemicycle`], [`split_view`]), a one-seat race
+//! ([`candidate_bars`]) and simple charts ([`seat_distribution`],
+//! [`threshold_sweep`], [`seat_vote_scatter`]).
 //!
 //! Every function returns a `String` holding a complete SVG 1.1 document
 //! with `xmlns`, a `viewBox` and a `<title>`, ready to be written to a
-//! `.svg` file or inlined in HTML. All text from the input (party names,
-//! titles) is escaped, so any name is safe. Floats are used for drawing
-//! only; no seat is ever decided here.
+//! `.svg` file or inlined in HTML, or an [`Error`] saying why it cannot be
+//! drawn. The same input always gives the same bytes. Every text and every
+//! attribute value goes through [`escape`] (the five XML special
+//! characters, and the control characters XML 1.0 cannot carry), so any
+//! name is safe. Floats are used for drawing only; no seat is ever decided
+//! here.
 //!
 //! # Marks that can be counted
 //!
-//! Every seat of a parliament diagram is one `<circle class="seat …">`
-//! with a `data-party` attribute (the group's position in the input,
-//! counting from 0) and a `<title>` tooltip naming the group; legends use
-//! `<rect>` swatches, so the number of `<circle` elements in a diagram is
-//! its number of seats. Charts mark their series the same way:
-//! `<g class="panel" data-party="i">`, `<polyline class="series"
-//! data-party="i">` and `<circle class="point" data-party="i">`.
+//! Every seat of a parliament diagram is one `<circle class="seat KIND">`,
+//! where `KIND` is one of
+//!
+//! | class | seats | mark |
+//! |---|---|---|
+//! | `seat party` | won by a party | a dot in the party's colour |
+//! | `seat independent` | won by a self-nominated member | a grey dot ([`SELF_NOMINATED_COLOUR`]) |
+//! | `seat vacant` | left empty by the rules (e.g. a repeat election is due) | a hollow dot with a solid outline ([`EMPTY_SEAT_COLOUR`]) |
+//! | `seat undecided` | no result was given for them | a hollow dot with a dashed outline ([`EMPTY_SEAT_COLOUR`]) |
+//!
+//! Each has a `data-party` attribute (the group's position in the input,
+//! counting from 0) and a `<title>` tooltip naming the group ("Vacant",
+//! "Undecided" and "Self-nominated" for the last three, in the legend too).
+//! Legends use `<rect>` swatches and no other mark is a circle, so the
+//! number of `<circle` elements in a diagram is its number of seats. A
+//! hemicycle of 3 seats or more also draws the majority, `⌊N/2⌋ + 1`
+//! seats: a `<line class="majority">` across the rows where the majority
+//! is reached in seat order, and the text "50 for a majority"
+//! (`class="majority-label"`) under the diagram.
+//!
+//! Charts mark their series the same way: `<g class="panel"
+//! data-party="i">`, `<polyline class="series" data-party="i">`,
+//! `<circle class="point" data-party="i">`, and for a one-seat race
+//! `<rect class="bar" data-candidate="i">`. Numbers people read (votes,
+//! seats) have thousands separators: 3,431,510.
 //!
 //! # Geometry
 //!
@@ -26,28 +48,44 @@
 //! gaps between neighbouring seats are apportioned to the rows in
 //! proportion to their radii (largest remainders, exact integers), so the
 //! distance between neighbours along a row is the same in every row, up to
-//! rounding, and the seats per row are proportional to the radius. The
-//! number of rows is the one that makes that distance closest (on a log
-//! scale) to the distance between rows, so the dots are evenly spaced in
-//! both directions.
+//! rounding, and the seats per row grow with the radius. The number of
+//! rows is the one that makes that distance closest (on a log scale) to the
+//! distance between rows, among those that leave every row at least three
+//! seats, so the dots are evenly spaced in both directions and small
+//! bodies have no row with a lone seat.
 //!
 //! Seats are then ordered by angle, from the left end (180°) to the right
 //! (0°), and at equal angles from the inner row out; angles are compared
 //! as exact fractions, never as floats. The first `s_1` seats in that order
 //! go to the first group, the next `s_2` to the second, and so on, so every
-//! group holds one contiguous wedge.
+//! group holds one contiguous wedge. The legend sits below the diagram,
+//! and the `viewBox` holds both.
 //!
 //! # Colours
 //!
-//! A group's colour may be given as `#rgb` or `#rrggbb` (hexadecimal, any
-//! case); anything else is [`Error::InvalidColour`]. Otherwise the `i`-th
-//! group takes the `i`-th colour of [`PALETTE`] (cycling after ten):
-//! Okabe and Ito's colour-blind-safe colours, with their orange and sky
-//! blue darkened (and their yellow left out) so that every colour has a
-//! contrast of at least 3:1 against white, extended by Paul Tol's indigo,
-//! wine and olive and ColorBrewer's brown. Self-nominated members are grey
-//! ([`INDEPENDENT_COLOUR`]); vacant and undecided seats are hollow circles
-//! (undecided ones dashed).
+//! A colour follows the party, never its position in a file: the same
+//! party has the same colour in every picture, whatever order it comes in.
+//! [`party_colour`] gives it:
+//!
+//! - the Kazakh parties have fixed colours: Amanat blue, Auyl gold,
+//!   Respublica vermillion, Ak Zhol sky blue, the People's Party of
+//!   Kazakhstan (QHP) red, the National Social Democratic Party (OSDP,
+//!   JSDP) purple, Baytaq green; names are matched without regard to case,
+//!   spaces or punctuation, and common short names are known;
+//! - any other name takes a colour of [`PALETTE`] picked by its 64-bit
+//!   FNV-1a hash (the name trimmed, in lower case, with single spaces), the
+//!   same on every platform and in every run. If two parties of one
+//!   picture would share a palette colour, the one whose hash is larger
+//!   takes the next free one, so the colours of a picture depend on its
+//!   set of parties, not on their order.
+//!
+//! A colour may also be given as `#rgb` or `#rrggbb` (hexadecimal, any
+//! case, [`Group::colour`]); anything else is [`Error::InvalidColour`].
+//! Self-nominated members are a filled mid grey ([`SELF_NOMINATED_COLOUR`]);
+//! empty seats, vacant or undecided, have one darker grey outline
+//! ([`EMPTY_SEAT_COLOUR`]) around a white dot. Every colour has a contrast
+//! of at least 3:1 against white; the palette draws on Okabe and Ito's and
+//! Paul Tol's colour-blind-safe schemes.
 //!
 //! # Example
 //!
@@ -56,42 +94,87 @@
 //!
 //! let svg = hemicycle(
 //!     "Mazhilis, 2023",
-//!     &[Group::new("Amanat", 62).colour("#1c5aa6"), Group::new("Auyl", 8), Group::new("Others", 28)],
+//!     &[Group::new("Amanat", 62), Group::new("Auyl", 8), Group::new("Others", 21), Group::vacant(7)],
 //! )?;
 //! assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 //! assert_eq!(svg.matches("<circle").count(), 98);
 //! assert_eq!(svg.matches("<circle class=\"seat party\" data-party=\"1\"").count(), 8);
-//! # Ok::<(), saylau::Error>(())
+//! assert_eq!(svg.matches("<circle class=\"seat vacant\"").count(), 7);
+//! assert!(svg.contains(">50 for a majority</text>"));
+//! # Ok::<(), saylau::svg::Error>(())
 //! ```
 
+mod bars;
 mod charts;
+mod colour;
+mod error;
 mod hemicycle;
+mod writer;
 
-use std::fmt::Write as _;
-
-use crate::error::{Error, Result};
-
+pub use bars::candidate_bars;
 pub use charts::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
+pub use colour::{EMPTY_SEAT_COLOUR, PALETTE, SELF_NOMINATED_COLOUR, party_colour};
+pub use error::{Error, Result};
 pub use hemicycle::{Layout, MAX_SEATS, SeatPosition, hemicycle, layout, split_view};
+pub use writer::escape;
 
-/// The built-in colours, in the order groups take them (see the [module
-/// documentation](self#colours)). Each has a contrast of at least 3:1
-/// against white.
-pub const PALETTE: [&str; 10] = [
-    "#0072b2", // Okabe-Ito blue
-    "#d55e00", // Okabe-Ito vermillion
-    "#009e73", // Okabe-Ito bluish green
-    "#cc79a7", // Okabe-Ito reddish purple
-    "#a07800", // Okabe-Ito orange, darkened
-    "#2f8fcf", // Okabe-Ito sky blue, darkened
-    "#332288", // Tol indigo
-    "#882255", // Tol wine
-    "#999933", // Tol olive
-    "#b15928", // ColorBrewer brown
-];
+use writer::{Writer, coord};
 
-/// The colour of self-nominated members (grey, 3.5:1 against white).
-pub const INDEPENDENT_COLOUR: &str = "#888888";
+/// What the seats of a [`Group`] are: won by a party or a self-nominated
+/// member, or empty. Each kind has its own mark (see [marks](self#marks-that-can-be-counted)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum SeatKind {
+    /// Won by a party: a dot in the party's colour.
+    #[default]
+    Party,
+    /// Won by self-nominated members: a grey dot.
+    SelfNominated,
+    /// Left empty by the rules (e.g. a repeat election is due): a hollow
+    /// dot with a solid outline.
+    Vacant,
+    /// No result was given for them: a hollow dot with a dashed outline.
+    Undecided,
+}
+
+impl SeatKind {
+    /// The word people read for seats of this kind in a legend, when they
+    /// do not belong to a party: "Self-nominated", "Vacant" or
+    /// "Undecided" (`None` for a party, which is named by its label).
+    ///
+    /// ```
+    /// use saylau::svg::SeatKind;
+    /// assert_eq!(SeatKind::Vacant.word(), Some("Vacant"));
+    /// assert_eq!(SeatKind::Party.word(), None);
+    /// ```
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            SeatKind::Party => None,
+            SeatKind::SelfNominated => Some("Self-nominated"),
+            SeatKind::Vacant => Some("Vacant"),
+            SeatKind::Undecided => Some("Undecided"),
+        }
+    }
+
+    /// The second word of the seat marks' `class` attribute.
+    fn class(self) -> &'static str {
+        match self {
+            SeatKind::Party => "party",
+            SeatKind::SelfNominated => "independent",
+            SeatKind::Vacant => "vacant",
+            SeatKind::Undecided => "undecided",
+        }
+    }
+
+    /// The colour when none is given (parties take [`party_colour`]).
+    fn default_colour(self) -> Option<&'static str> {
+        match self {
+            SeatKind::Party => None,
+            SeatKind::SelfNominated => Some(SELF_NOMINATED_COLOUR),
+            SeatKind::Vacant | SeatKind::Undecided => Some(EMPTY_SEAT_COLOUR),
+        }
+    }
+}
 
 /// One group of seats in a parliament diagram: a party, the self-nominated
 /// members, or empty seats.
@@ -101,17 +184,42 @@ pub struct Group {
     pub label: String,
     /// Its seats.
     pub seats: u32,
-    /// Its colour, `#rgb` or `#rrggbb`; `None` takes the palette colour of
-    /// the group's position.
+    /// Its colour, `#rgb` or `#rrggbb`; `None` takes [`party_colour`] for
+    /// a party and the grey of its kind otherwise.
     pub colour: Option<String>,
-    /// Draws its seats as hollow circles (vacant seats).
-    pub hollow: bool,
+    /// What its seats are, which decides their mark.
+    pub kind: SeatKind,
 }
 
 impl Group {
-    /// A group with the palette colour of its position.
+    /// A party's seats, in the party's colour ([`party_colour`]).
+    ///
+    /// ```
+    /// use saylau::svg::{Group, party_colour};
+    /// let g = Group::new("Amanat", 62);
+    /// assert_eq!((g.colour, party_colour("Amanat")), (None, "#1c5aa6"));
+    /// ```
     pub fn new(label: impl Into<String>, seats: u32) -> Group {
-        Group { label: label.into(), seats, colour: None, hollow: false }
+        Group { label: label.into(), seats, colour: None, kind: SeatKind::Party }
+    }
+
+    /// `seats` won by self-nominated members, labelled "Self-nominated".
+    pub fn self_nominated(seats: u32) -> Group {
+        Group::of_kind(SeatKind::SelfNominated, seats)
+    }
+
+    /// `seats` left vacant by the rules, labelled "Vacant".
+    pub fn vacant(seats: u32) -> Group {
+        Group::of_kind(SeatKind::Vacant, seats)
+    }
+
+    /// `seats` with no result, labelled "Undecided".
+    pub fn undecided(seats: u32) -> Group {
+        Group::of_kind(SeatKind::Undecided, seats)
+    }
+
+    fn of_kind(kind: SeatKind, seats: u32) -> Group {
+        Group { label: kind.word().unwrap_or_default().to_string(), seats, colour: None, kind }
     }
 
     /// The same group in `colour` (checked when drawn).
@@ -120,69 +228,6 @@ impl Group {
         self.colour = Some(colour.into());
         self
     }
-
-    /// The same group drawn as hollow circles.
-    #[must_use]
-    pub fn hollow(mut self) -> Group {
-        self.hollow = true;
-        self
-    }
-}
-
-/// Writes to a `String`, which cannot fail.
-macro_rules! w {
-    ($out:expr, $($arg:tt)*) => {{
-        let _ = write!($out, $($arg)*);
-    }};
-}
-pub(crate) use w;
-
-/// Escapes text for XML (and so for XHTML and SVG): the five special
-/// characters become entities, and control characters that XML 1.0 forbids
-/// become U+FFFD.
-///
-/// ```
-/// assert_eq!(saylau::svg::escape("Nur & <Otan> \"A's\""), "Nur &amp; &lt;Otan&gt; &quot;A&apos;s&quot;");
-/// ```
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Checks a `#rgb` or `#rrggbb` colour for `label`.
-pub(crate) fn check_colour(label: &str, colour: &str) -> Result<String> {
-    let hex = colour.strip_prefix('#').unwrap_or("");
-    if colour.starts_with('#') && matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(colour.to_ascii_lowercase())
-    } else {
-        Err(Error::InvalidColour { label: label.to_string(), colour: colour.to_string() })
-    }
-}
-
-/// The colour of the `i`-th group: its own, checked, or the palette's.
-pub(crate) fn group_colour(i: usize, label: &str, colour: Option<&str>) -> Result<String> {
-    match colour {
-        Some(c) => check_colour(label, c),
-        None => Ok(PALETTE[i % PALETTE.len()].to_string()),
-    }
-}
-
-/// A coordinate or length with two decimals (no `-0.00`).
-pub(crate) fn num(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r == 0.0 { "0".to_string() } else { format!("{r}") }
 }
 
 /// A rough width of `text` at `size` px in a sans-serif font.
@@ -190,64 +235,90 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.6
 }
 
-/// The opening of a document `width` by `height` px titled `title`.
-pub(crate) fn open(out: &mut String, width: f64, height: f64, title: &str) {
-    let (w, h) = (num(width.ceil()), num(height.ceil()));
-    w!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" \
-         viewBox=\"0 0 {w} {h}\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\">\n\
-         <title>{}</title>\n<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
-        escape(title)
-    );
+/// A document `width` by `height` px titled `title`, with a white
+/// background and the title as a heading centred at the top; the `svg`
+/// element is left open.
+pub(crate) fn document(width: f64, height: f64, title: &str) -> Writer {
+    let (width, height) = (width.ceil(), height.ceil());
+    let (w, h) = (coord(width), coord(height));
+    let mut out = Writer::default();
+    out.open("svg")
+        .attr("xmlns", "http://www.w3.org/2000/svg")
+        .attr("version", "1.1")
+        .attr("width", w)
+        .attr("height", h)
+        .attr("viewBox", format_args!("0 0 {w} {h}"))
+        .attr("role", "img")
+        .attr("font-family", "Helvetica, Arial, sans-serif");
+    out.open("title").text(title).close();
+    out.open("rect")
+        .attr("class", "background")
+        .attr("width", "100%")
+        .attr("height", "100%")
+        .attr("fill", "#ffffff")
+        .close();
+    out.open("text")
+        .attr("class", "heading")
+        .attr("x", coord(width / 2.0))
+        .attr("y", 28)
+        .attr("font-size", 18)
+        .attr("font-weight", "bold")
+        .attr("text-anchor", "middle")
+        .text(title)
+        .close();
+    out
 }
 
-/// A legend swatch and its text, one line at (`x`, `y`) (top left).
-pub(crate) fn legend_item(
-    out: &mut String,
-    x: f64,
-    y: f64,
-    fill: &str,
-    hollow: bool,
-    text: &str,
-    attrs: &str,
-) {
-    let (fill, stroke) = if hollow { ("#ffffff", fill) } else { (fill, fill) };
-    w!(
-        out,
-        "<g class=\"legend-item\"{attrs}><rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{fill}\" \
-         stroke=\"{stroke}\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"{}\" font-size=\"13\">{}</text></g>\n",
-        num(x),
-        num(y),
-        num(x + 18.0),
-        num(y + 10.5),
-        escape(text)
-    );
+/// How a legend swatch is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Swatch {
+    Filled,
+    Hollow,
+    Dashed,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_all_five() {
-        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
-        assert_eq!(escape("x\u{1}y"), "x\u{fffd}y");
-    }
-
-    #[test]
-    fn colours() {
-        assert_eq!(check_colour("a", "#ABC").unwrap(), "#abc");
-        assert_eq!(check_colour("a", "#00ff7F").unwrap(), "#00ff7f");
-        for bad in ["", "#", "abc", "#abcd", "#ggg", "red", "#12345", "#1234567", "##abc"] {
-            assert!(matches!(check_colour("a", bad), Err(Error::InvalidColour { .. })), "{bad}");
+impl From<SeatKind> for Swatch {
+    fn from(kind: SeatKind) -> Swatch {
+        match kind {
+            SeatKind::Party | SeatKind::SelfNominated => Swatch::Filled,
+            SeatKind::Vacant => Swatch::Hollow,
+            SeatKind::Undecided => Swatch::Dashed,
         }
     }
+}
 
-    #[test]
-    fn numbers() {
-        assert_eq!(num(-0.001), "0");
-        assert_eq!(num(1.234), "1.23");
-        assert_eq!(num(10.0), "10");
+/// A legend swatch and its text, one line at (`x`, `y`) (top left);
+/// `party` is the `data-party` value, if any.
+pub(crate) fn legend_item(
+    out: &mut Writer,
+    (x, y): (f64, f64),
+    colour: &str,
+    swatch: Swatch,
+    text: &str,
+    party: Option<usize>,
+) {
+    out.open_inline("g").attr("class", "legend-item");
+    if let Some(p) = party {
+        out.attr("data-party", p);
     }
+    out.open("rect")
+        .attr("x", coord(x + 0.75))
+        .attr("y", coord(y + 0.75))
+        .attr("width", 10.5)
+        .attr("height", 10.5)
+        .attr("rx", 2)
+        .attr("fill", if swatch == Swatch::Filled { colour } else { "#ffffff" })
+        .attr("stroke", colour)
+        .attr("stroke-width", 1.5);
+    if swatch == Swatch::Dashed {
+        out.attr("stroke-dasharray", "2.5 1.5");
+    }
+    out.close();
+    out.open("text")
+        .attr("x", coord(x + 18.0))
+        .attr("y", coord(y + 10.5))
+        .attr("font-size", 13)
+        .text(text)
+        .close();
+    out.close();
 }

@@ -4,32 +4,37 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use saylau::svg::{Group, INDEPENDENT_COLOUR, hemicycle, split_view};
+use saylau::svg::{Group, candidate_bars, hemicycle, split_view};
 
 use crate::cli::HemicycleArgs;
 use crate::scenario_file::{Elected, elected};
 use crate::{Failure, write_stdout};
 
-/// The colour of hollow marks for seats no party holds.
-const EMPTY_COLOUR: &str = "#777777";
-
 /// The diagram of an elected scenario: one half ring, or the tiers apart
-/// with `split`.
+/// with `split`; a body of one seat filled by one race is a bar chart of
+/// its candidates.
 ///
 /// # Errors
 ///
 /// The library's refusal (more seats than a diagram holds, a result that
 /// does not fit the body).
-pub fn picture(e: &Elected, split: bool) -> Result<String, saylau::Error> {
+pub fn picture(e: &Elected, split: bool) -> saylau::svg::Result<String> {
     let r = &e.result;
     let title = e.title();
     if split {
         return split_view(&title, &e.body, r, &[]);
     }
+    // One seat, one race: the candidates' votes say more than one dot.
+    if let ([district], [race]) = (e.ballots.districts.as_slice(), r.districts.as_slice())
+        && r.seats == 1
+    {
+        let winner = race.winner.as_ref().and_then(|w| district.candidates.iter().position(|c| &c.name == w));
+        return candidate_bars(&title, &district.candidates, district.against_all, winner);
+    }
     let mut groups: Vec<Group> = r.parties.iter().map(|p| Group::new(p.party.clone(), p.seats)).collect();
-    groups.push(Group::new("Self-nominated", r.independents).colour(INDEPENDENT_COLOUR));
-    groups.push(Group::new("Vacant", r.vacant).colour(EMPTY_COLOUR).hollow());
-    groups.push(Group::new("Not decided", r.undecided).colour(EMPTY_COLOUR).hollow());
+    groups.push(Group::self_nominated(r.independents));
+    groups.push(Group::vacant(r.vacant));
+    groups.push(Group::undecided(r.undecided));
     hemicycle(&title, &groups)
 }
 

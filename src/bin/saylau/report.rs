@@ -274,11 +274,16 @@ fn metrics_section(out: &mut String, e: &Elected) {
 
 fn hemicycle_section(out: &mut String, e: &Elected) {
     open_section(out, "hemicycle", "Parliament diagram");
+    let one_race = e.result.seats == 1 && e.result.districts.len() == 1;
     match picture(e, false) {
+        Ok(svg) if one_race => {
+            figure(out, &svg, "The votes of each candidate, with their share of all votes cast.")
+        }
         Ok(svg) => figure(
             out,
             &svg,
-            "One dot per seat; each party one wedge, self-nominated members grey, empty seats hollow.",
+            "One dot per seat; each party one wedge, self-nominated members grey, vacant seats hollow, \
+             undecided seats dashed; the dashed line marks the majority.",
         ),
         Err(err) => para(out, "", &format!("No diagram: {err}")),
     }
