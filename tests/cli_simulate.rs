@@ -311,11 +311,11 @@ fn table_shows_the_projection_coalitions_and_histograms() {
     assert!(r.stderr.is_empty(), "no progress bar when stderr is not a terminal: {r:?}");
     let out = &r.stdout;
     assert!(out.starts_with("Monte Carlo projection: Test region\n"), "{out}");
-    assert!(out.contains("2000 runs, seed 4"), "{out}");
+    assert!(out.contains("2,000 runs, seed 4"), "{out}");
     assert!(out.contains("concentration 2000"), "{out}");
     for needle in [
         "party",
-        "share %",
+        "list share",
         "mean",
         "90% interval",
         "median",
@@ -337,7 +337,7 @@ fn table_shows_the_projection_coalitions_and_histograms() {
     assert!(!plain.contains("seat distributions"), "{plain}");
     // Only a list tier: no list/district columns; the seats outside the model are shown.
     let list_only = simulate(&["--runs", "500", "scenarios/mazhilis-2023.json"]).stdout;
-    assert!(list_only.contains("(not simulated)"), "{list_only}");
+    assert!(list_only.contains("(undecided)"), "one word for seats no result is given for: {list_only}");
     let header = list_only.lines().find(|l| l.starts_with("party")).unwrap();
     assert!(!header.contains("district"), "{list_only}");
 }
@@ -384,7 +384,29 @@ fn bad_runs_exit_2() {
     assert_bad(&simulate(&["--runs", "10", "--seed", "-1", DISTRICTS]), &["seed"]);
     assert_bad(&simulate(&["--runs", "10", "--threads", "-2", DISTRICTS]), &["threads", "negative"]);
     assert_bad(&simulate(&["--runs", "10", "--threads", "many", DISTRICTS]), &["threads"]);
-    assert_bad(&simulate(&["--runs", "10", "--format", "csv", DISTRICTS]), &["csv"]);
+    assert_bad(&simulate(&["--runs", "10", "--format", "xml", DISTRICTS]), &["xml"]);
+}
+
+#[test]
+fn csv_has_a_row_per_party_coalition_and_empty_seat_kind() {
+    let r = simulate_stdin(&["--runs", "500", "--seed", "4", "--format", "csv"], SMALL_REGIONAL);
+    assert_eq!(r.code, 0, "{r:?}");
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..6], ["row", "name", "mean", "p05", "p50", "p95"]);
+    assert!(header.contains(&"p_majority".to_string()) && header.contains(&"p_two_thirds".to_string()));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let json =
+        json_of(&simulate_stdin(&["--runs", "500", "--seed", "4", "--format", "json"], SMALL_REGIONAL));
+    let parties = json["parties"].as_array().unwrap();
+    let party_rows: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "party").collect();
+    assert_eq!(party_rows.len(), parties.len());
+    for (row, p) in party_rows.iter().zip(parties) {
+        assert_eq!(&row[1], p["party"].as_str().unwrap());
+        assert_eq!(row[2].parse::<f64>().unwrap(), p["mean"].as_f64().unwrap(), "same run, same numbers");
+    }
+    assert!(rows.iter().any(|r| &r[0] == "coalition"), "the scenario's coalition is a row");
+    assert!(rows.iter().any(|r| &r[0] == "vacant"));
 }
 
 #[test]

@@ -159,8 +159,8 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ElectArgs {
     /// Output format.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ElectFormat::Table, ignore_case = true)]
-    pub format: ElectFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
 
     /// Also print the list tier's audit trail: the quota, whole seats and remainders, or the
     /// quotients and the range of divisors, among the lists taking part (table: a section;
@@ -171,17 +171,6 @@ pub struct ElectArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
-}
-
-/// The output formats of `saylau elect`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ElectFormat {
-    /// Aligned tables and notes for people.
-    Table,
-    /// One JSON object.
-    Json,
-    /// CSV: party,list_seats,district_seats,seats (a referendum: field,value).
-    Csv,
 }
 
 /// The long description of `saylau simulate`.
@@ -270,8 +259,8 @@ pub struct SimulateArgs {
     pub threads: usize,
 
     /// Output format.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = SimulateFormat::Table, ignore_case = true)]
-    pub format: SimulateFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
 
     /// Also print the seat distributions (json: a "histogram" array in every seat object;
     /// table: a bar chart per party).
@@ -281,15 +270,6 @@ pub struct SimulateArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
-}
-
-/// The output formats of `saylau simulate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SimulateFormat {
-    /// Aligned tables and notes for people.
-    Table,
-    /// One JSON object.
-    Json,
 }
 
 /// The largest `--runs`.
@@ -383,14 +363,14 @@ pub struct AllocateArgs {
     pub file: Option<PathBuf>,
 }
 
-/// The output formats.
+/// The output formats of every command that prints data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// An aligned table for people.
+    /// Aligned tables and notes for people, numbers with thousands separators.
     Table,
-    /// One JSON object.
+    /// One JSON object (the stable contract, plain digits).
     Json,
-    /// CSV with the columns party,votes,eligible,seats.
+    /// CSV with a header row (plain digits).
     Csv,
 }
 
@@ -471,16 +451,8 @@ fn parse_seats(s: &str) -> Result<u32, String> {
     u32::try_from(n).map_err(|_| too_many().to_string())
 }
 
-/// The output formats of the analysis commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DataFormat {
-    /// Aligned tables and notes for people.
-    Table,
-    /// One JSON object.
-    Json,
-    /// CSV.
-    Csv,
-}
+/// The analysis commands' format (the one [`Format`]).
+pub type DataFormat = Format;
 
 /// The long description of `saylau metrics`.
 const METRICS_ABOUT: &str = "\

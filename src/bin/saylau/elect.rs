@@ -12,7 +12,7 @@ use saylau::scenario::{Outcome, Scenario};
 use saylau::system::Body;
 use serde::Serialize;
 
-use crate::cli::{ElectArgs, ElectFormat};
+use crate::cli::{ElectArgs, Format};
 use crate::output::{Table, csv_io, csv_rows, json, notes};
 use crate::scenario_file::{failure, load};
 use crate::{Failure, write_stdout};
@@ -42,14 +42,12 @@ pub fn main(args: &ElectArgs) -> ExitCode {
         Err(failure) => return failure.exit(),
     };
     write_stdout(ExitCode::SUCCESS, |out| match (&report.decided, args.format) {
-        (Decided::Body { summary, view }, ElectFormat::Table) => {
-            view.write_text(summary, &report.source, out)
-        }
-        (Decided::Body { view, .. }, ElectFormat::Json) => json(view, out),
-        (Decided::Body { view, .. }, ElectFormat::Csv) => csv_rows(&view.csv_rows(), out),
-        (Decided::Referendum(o), ElectFormat::Table) => referendum_table(&report, o, out),
-        (Decided::Referendum(o), ElectFormat::Json) => referendum_json(&report, o, out),
-        (Decided::Referendum(o), ElectFormat::Csv) => referendum_csv(&report, o, out),
+        (Decided::Body { summary, view }, Format::Table) => view.write_text(summary, &report.source, out),
+        (Decided::Body { view, .. }, Format::Json) => json(view, out),
+        (Decided::Body { view, .. }, Format::Csv) => csv_rows(&view.csv_rows(), out),
+        (Decided::Referendum(o), Format::Table) => referendum_table(&report, o, out),
+        (Decided::Referendum(o), Format::Json) => referendum_json(&report, o, out),
+        (Decided::Referendum(o), Format::Csv) => referendum_csv(&report, o, out),
     })
 }
 

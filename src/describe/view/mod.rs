@@ -8,6 +8,7 @@
 
 pub mod allocation;
 pub mod body;
+pub mod projection;
 
 use serde::Serialize;
 

@@ -1,0 +1,497 @@
+//! The view of a Monte Carlo projection: what `saylau simulate` prints in
+//! every format, and the projection section of the HTML report.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::About;
+use super::body::{SELF_NOMINATED, VACANT, heading, label};
+use crate::describe::table::{Align, Table};
+use crate::describe::words::{counted, probability, thousands};
+use crate::simulate::{Report, SeatStats, Swing, Uncertainty};
+
+/// Seat statistics over the runs: mean, 90% interval, median, and the
+/// histogram when asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatsView {
+    /// Mean seats.
+    pub mean: f64,
+    /// 5th percentile.
+    pub p05: u32,
+    /// Median.
+    pub p50: u32,
+    /// 95th percentile.
+    pub p95: u32,
+    /// Runs with 0, 1, 2, ... seats (with `--histogram`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub histogram: Option<Vec<u64>>,
+}
+
+impl StatsView {
+    fn new(s: &SeatStats, histogram: bool) -> StatsView {
+        StatsView {
+            mean: s.mean,
+            p05: s.p05,
+            p50: s.p50,
+            p95: s.p95,
+            histogram: histogram.then(|| s.histogram.clone()),
+        }
+    }
+
+    /// `58-65`, or `62` when the interval is one number.
+    pub fn interval(&self) -> String {
+        if self.p05 == self.p95 {
+            thousands(self.p05)
+        } else {
+            format!("{}-{}", thousands(self.p05), thousands(self.p95))
+        }
+    }
+
+    /// `40.1 (38-42)`: mean and 90% interval in one cell.
+    pub fn summary(&self) -> String {
+        format!("{:.1} ({})", self.mean, self.interval())
+    }
+}
+
+/// A party's projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyProjectionView {
+    /// The party.
+    pub party: String,
+    /// Its total seats.
+    #[serde(flatten)]
+    pub total: StatsView,
+    /// Share of runs with more than half of all seats.
+    pub p_majority: f64,
+    /// Share of runs in which its list passed the threshold (`null`: no list).
+    pub p_threshold: Option<f64>,
+    /// Its list seats (`null`: no list tier simulated).
+    pub list: Option<StatsView>,
+    /// Its district seats (`null`: no districts simulated).
+    pub district: Option<StatsView>,
+    /// Share of runs with at least two thirds of all seats.
+    pub p_two_thirds: f64,
+    /// Share of runs with at least three quarters.
+    pub p_three_quarters: f64,
+    /// Its list share in the scenario (0 to 1).
+    pub centre_share: Option<f64>,
+    /// Its mean simulated list share (0 to 1).
+    pub mean_share: Option<f64>,
+}
+
+/// A coalition's projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoalitionView {
+    /// The coalition.
+    pub name: String,
+    /// Its parties.
+    pub parties: Vec<String>,
+    /// Its combined seats.
+    #[serde(flatten)]
+    pub total: StatsView,
+    /// Share of runs with more than half of all seats.
+    pub p_majority: f64,
+    /// Share of runs with at least two thirds.
+    pub p_two_thirds: f64,
+    /// Share of runs with at least three quarters.
+    pub p_three_quarters: f64,
+}
+
+/// A projection, described: the JSON of `saylau simulate`, its tables and
+/// its CSV rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectionView {
+    /// Runs completed.
+    pub runs: u64,
+    /// The seed.
+    pub seed: u64,
+    /// The body's size.
+    pub seats: u32,
+    /// Seats needed for a majority.
+    pub majority: u32,
+    /// The parties.
+    pub parties: Vec<PartyProjectionView>,
+    /// Seats won by self-nominated candidates.
+    pub independents: StatsView,
+    /// Seats the rules left vacant.
+    pub vacant: StatsView,
+    /// Seats the scenario gives no votes for: in no run's count.
+    pub undecided: u32,
+    /// The coalitions asked for.
+    pub coalitions: Vec<CoalitionView>,
+    /// Runs in which a tie was broken by lot.
+    pub runs_with_lot: u64,
+    /// Whether the run was stopped early.
+    pub interrupted: bool,
+    /// The vote model in one sentence.
+    pub model: String,
+    /// Notes on the model.
+    pub notes: Vec<String>,
+    /// The scenario's descriptive fields.
+    #[serde(skip)]
+    pub about: About,
+}
+
+impl ProjectionView {
+    /// Describes `report`, simulated with `uncertainty`; `histogram` keeps
+    /// the seat distributions.
+    pub fn new(about: About, report: &Report, uncertainty: &Uncertainty, histogram: bool) -> ProjectionView {
+        let h = histogram;
+        ProjectionView {
+            runs: report.runs,
+            seed: report.seed,
+            seats: report.seats,
+            majority: report.seats / 2 + 1,
+            parties: report
+                .parties
+                .iter()
+                .map(|p| PartyProjectionView {
+                    party: p.party.clone(),
+                    total: StatsView::new(&p.total, h),
+                    p_majority: p.p_majority,
+                    p_threshold: p.p_threshold,
+                    list: p.list.as_ref().map(|s| StatsView::new(s, h)),
+                    district: p.district.as_ref().map(|s| StatsView::new(s, h)),
+                    p_two_thirds: p.p_two_thirds,
+                    p_three_quarters: p.p_three_quarters,
+                    centre_share: p.centre_share,
+                    mean_share: p.mean_share,
+                })
+                .collect(),
+            independents: StatsView::new(&report.independents, h),
+            vacant: StatsView::new(&report.vacant, h),
+            undecided: report.undecided,
+            coalitions: report
+                .coalitions
+                .iter()
+                .map(|c| CoalitionView {
+                    name: c.name.clone(),
+                    parties: c.parties.clone(),
+                    total: StatsView::new(&c.total, h),
+                    p_majority: c.p_majority,
+                    p_two_thirds: c.p_two_thirds,
+                    p_three_quarters: c.p_three_quarters,
+                })
+                .collect(),
+            runs_with_lot: report.runs_with_lot,
+            interrupted: report.interrupted,
+            model: model_sentence(uncertainty),
+            notes: report.notes.clone(),
+            about,
+        }
+    }
+
+    /// The party table: list share, seats (mean, 90% interval, median), the
+    /// chances of a majority, two thirds and passing the threshold, and the
+    /// seats per tier when both tiers were simulated.
+    pub fn party_table(&self) -> Table {
+        let shares = self.parties.iter().any(|p| p.centre_share.is_some());
+        let tiers = self.parties.iter().any(|p| p.list.is_some())
+            && self.parties.iter().any(|p| p.district.is_some());
+        let mut columns = vec![("party", Align::Left)];
+        if shares {
+            columns.push(("list share", Align::Right));
+        }
+        columns.extend([
+            ("mean", Align::Right),
+            ("90% interval", Align::Right),
+            ("median", Align::Right),
+            ("P(majority)", Align::Right),
+            ("P(2/3)", Align::Right),
+        ]);
+        if shares {
+            columns.push(("P(threshold)", Align::Right));
+        }
+        if tiers {
+            columns.extend([("list", Align::Right), ("district", Align::Right)]);
+        }
+        let mut t = Table::new(columns);
+        for p in &self.parties {
+            let mut row = vec![p.party.clone()];
+            if shares {
+                row.push(p.centre_share.map_or_else(|| "-".into(), |s| format!("{:.2}%", s * 100.0)));
+            }
+            row.extend([
+                format!("{:.1}", p.total.mean),
+                p.total.interval(),
+                thousands(p.total.p50),
+                probability(p.p_majority),
+                probability(p.p_two_thirds),
+            ]);
+            if shares {
+                row.push(p.p_threshold.map_or_else(|| "-".into(), probability));
+            }
+            if tiers {
+                row.push(p.list.as_ref().map_or_else(|| "-".into(), StatsView::summary));
+                row.push(p.district.as_ref().map_or_else(|| "-".into(), StatsView::summary));
+            }
+            t.push(row);
+        }
+        let blank = usize::from(shares);
+        for (word, s) in [(SELF_NOMINATED, &self.independents), (VACANT, &self.vacant)] {
+            if s.mean > 0.0 {
+                let mut row = vec![label(word)];
+                row.extend(std::iter::repeat_n(String::new(), blank));
+                row.extend([format!("{:.1}", s.mean), s.interval(), thousands(s.p50)]);
+                t.push(row);
+            }
+        }
+        if self.undecided > 0 {
+            let mut row = vec![label(super::body::UNDECIDED)];
+            row.extend(std::iter::repeat_n(String::new(), blank));
+            let n = thousands(self.undecided);
+            row.extend([n.clone(), n.clone(), n]);
+            t.push(row);
+        }
+        t
+    }
+
+    /// The coalition table (empty when none was asked for).
+    pub fn coalition_table(&self) -> Table {
+        let mut t = Table::new([
+            ("coalition", Align::Left),
+            ("mean", Align::Right),
+            ("90% interval", Align::Right),
+            ("median", Align::Right),
+            ("P(majority)", Align::Right),
+            ("P(2/3)", Align::Right),
+            ("P(3/4)", Align::Right),
+            ("parties", Align::Left),
+        ]);
+        for c in &self.coalitions {
+            t.push([
+                c.name.clone(),
+                format!("{:.1}", c.total.mean),
+                c.total.interval(),
+                thousands(c.total.p50),
+                probability(c.p_majority),
+                probability(c.p_two_thirds),
+                probability(c.p_three_quarters),
+                c.parties.join(", "),
+            ]);
+        }
+        t
+    }
+
+    /// The whole projection as text for people.
+    ///
+    /// # Errors
+    ///
+    /// The writer's errors.
+    pub fn write_text(&self, summary: &str, source: &str, w: &mut impl Write) -> io::Result<()> {
+        let about = About {
+            title: Some(format!(
+                "Monte Carlo projection: {}",
+                self.about.title.as_deref().unwrap_or(summary)
+            )),
+            ..self.about.clone()
+        };
+        heading(&about, summary, source, w)?;
+        let interrupted = if self.interrupted { " (INTERRUPTED: partial results)" } else { "" };
+        writeln!(w, "{}, seed {}{interrupted}", counted(self.runs, "run"), self.seed)?;
+        writeln!(w, "{}", self.model)?;
+        writeln!(w)?;
+        writeln!(
+            w,
+            "seats: mean, 90% interval (5th to 95th percentile) and median over the runs; list share: the \
+             scenario's; a majority is {} of {}",
+            thousands(self.majority),
+            counted(self.seats.into(), "seat")
+        )?;
+        self.party_table().write_text(w)?;
+        if !self.coalitions.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "coalitions (combined seats):")?;
+            self.coalition_table().write_text(w)?;
+        }
+        if self.parties.first().is_some_and(|p| p.total.histogram.is_some()) {
+            writeln!(w)?;
+            writeln!(w, "seat distributions (seats, runs, share of runs):")?;
+            for p in &self.parties {
+                distribution(&p.party, &p.total, self.runs, w)?;
+            }
+            for c in &self.coalitions {
+                distribution(&format!("{} (coalition)", c.name), &c.total, self.runs, w)?;
+            }
+            if self.independents.mean > 0.0 {
+                distribution(&label(SELF_NOMINATED), &self.independents, self.runs, w)?;
+            }
+            if self.vacant.mean > 0.0 {
+                distribution(&label(VACANT), &self.vacant, self.runs, w)?;
+            }
+        }
+        if !self.notes.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "notes:")?;
+            for n in &self.notes {
+                writeln!(w, "- {n}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The CSV rows: one per party, coalition, and the self-nominated,
+    /// vacant and undecided seats.
+    pub fn csv_rows(&self) -> Vec<ProjectionCsvRow> {
+        let mut rows: Vec<ProjectionCsvRow> = self
+            .parties
+            .iter()
+            .map(|p| ProjectionCsvRow {
+                row: "party",
+                name: p.party.clone(),
+                mean: p.total.mean,
+                p05: p.total.p05,
+                p50: p.total.p50,
+                p95: p.total.p95,
+                p_majority: Some(p.p_majority),
+                p_two_thirds: Some(p.p_two_thirds),
+                p_three_quarters: Some(p.p_three_quarters),
+                p_threshold: p.p_threshold,
+                list_mean: p.list.as_ref().map(|s| s.mean),
+                district_mean: p.district.as_ref().map(|s| s.mean),
+                centre_share: p.centre_share,
+                mean_share: p.mean_share,
+                parties: None,
+            })
+            .collect();
+        for c in &self.coalitions {
+            rows.push(ProjectionCsvRow {
+                row: "coalition",
+                name: c.name.clone(),
+                mean: c.total.mean,
+                p05: c.total.p05,
+                p50: c.total.p50,
+                p95: c.total.p95,
+                p_majority: Some(c.p_majority),
+                p_two_thirds: Some(c.p_two_thirds),
+                p_three_quarters: Some(c.p_three_quarters),
+                parties: Some(c.parties.join("; ")),
+                ..ProjectionCsvRow::empty()
+            });
+        }
+        for (word, s) in [(SELF_NOMINATED, &self.independents), (VACANT, &self.vacant)] {
+            rows.push(ProjectionCsvRow {
+                row: if word == VACANT { VACANT } else { "self_nominated" },
+                name: label(word),
+                mean: s.mean,
+                p05: s.p05,
+                p50: s.p50,
+                p95: s.p95,
+                ..ProjectionCsvRow::empty()
+            });
+        }
+        if self.undecided > 0 {
+            rows.push(ProjectionCsvRow {
+                row: super::body::UNDECIDED,
+                name: label(super::body::UNDECIDED),
+                mean: self.undecided.into(),
+                p05: self.undecided,
+                p50: self.undecided,
+                p95: self.undecided,
+                ..ProjectionCsvRow::empty()
+            });
+        }
+        rows
+    }
+}
+
+/// One row of `saylau simulate --format csv`; `row` says what it is
+/// (`party`, `coalition`, `self_nominated`, `vacant`, `undecided`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectionCsvRow {
+    /// What the row is.
+    pub row: &'static str,
+    /// The party, coalition or label.
+    pub name: String,
+    /// Mean seats.
+    pub mean: f64,
+    /// 5th percentile.
+    pub p05: u32,
+    /// Median.
+    pub p50: u32,
+    /// 95th percentile.
+    pub p95: u32,
+    /// Share of runs with a majority.
+    pub p_majority: Option<f64>,
+    /// Share of runs with two thirds.
+    pub p_two_thirds: Option<f64>,
+    /// Share of runs with three quarters.
+    pub p_three_quarters: Option<f64>,
+    /// Share of runs passing the threshold.
+    pub p_threshold: Option<f64>,
+    /// Mean list seats.
+    pub list_mean: Option<f64>,
+    /// Mean district seats.
+    pub district_mean: Option<f64>,
+    /// The scenario's list share (0 to 1).
+    pub centre_share: Option<f64>,
+    /// The mean simulated list share (0 to 1).
+    pub mean_share: Option<f64>,
+    /// A coalition's parties, separated by `; `.
+    pub parties: Option<String>,
+}
+
+impl ProjectionCsvRow {
+    fn empty() -> ProjectionCsvRow {
+        ProjectionCsvRow {
+            row: "",
+            name: String::new(),
+            mean: 0.0,
+            p05: 0,
+            p50: 0,
+            p95: 0,
+            p_majority: None,
+            p_two_thirds: None,
+            p_three_quarters: None,
+            p_threshold: None,
+            list_mean: None,
+            district_mean: None,
+            centre_share: None,
+            mean_share: None,
+            parties: None,
+        }
+    }
+}
+
+/// The vote model in one sentence, for people.
+pub fn model_sentence(u: &Uncertainty) -> String {
+    let swing = match u.swing {
+        Swing::Proportional => "proportional",
+        Swing::Uniform => "uniform",
+    };
+    let mut line = format!(
+        "vote model: concentration {}, systematic_sd {}, turnout_sd {}, district_sd {}, swing {swing}",
+        u.concentration, u.systematic_sd, u.turnout_sd, u.district_sd
+    );
+    if u.synthetic_districts {
+        line.push_str(&format!(", synthetic districts (regional_sd {})", u.regional_sd));
+    }
+    line
+}
+
+/// One distribution as a text bar chart, from the fewest to the most seats
+/// that any run gave.
+fn distribution(name: &str, s: &StatsView, runs: u64, w: &mut impl Write) -> io::Result<()> {
+    const WIDTH: u64 = 40;
+    let Some(histogram) = &s.histogram else { return Ok(()) };
+    writeln!(w)?;
+    writeln!(w, "{name}:")?;
+    let first = histogram.iter().position(|&c| c > 0);
+    let last = histogram.iter().rposition(|&c| c > 0);
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(());
+    };
+    let most = histogram.iter().copied().max().unwrap_or(1).max(1);
+    let count_width = most.to_string().len();
+    for (seats, &count) in histogram.iter().enumerate().take(last + 1).skip(first) {
+        let bar = (u128::from(count) * u128::from(WIDTH)).div_ceil(u128::from(most));
+        let share = if runs == 0 { 0.0 } else { count as f64 * 100.0 / runs as f64 };
+        let line = format!(
+            "  {seats:>4}  {count:>count_width$}  {share:>6.2}%  {}",
+            "#".repeat(usize::try_from(bar).unwrap_or(0))
+        );
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
