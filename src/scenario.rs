@@ -182,12 +182,14 @@ pub enum Outcome {
 pub enum ScenarioError {
     /// The text is not a valid scenario (JSON syntax, a wrong type, an unknown
     /// or missing field); `line` and `column` are 1-based.
-    #[error("line {line}, column {column}: {message}")]
+    #[error("line {line}, column {column}{}: {message}", if path.is_empty() { String::new() } else { format!(", at {path}") })]
     Parse {
         /// Line of the problem.
         line: usize,
         /// Column of the problem.
         column: usize,
+        /// The field where it is, as a path (`lists[2].votes`; empty at the top).
+        path: String,
         /// What serde found wrong.
         message: String,
     },
@@ -202,12 +204,32 @@ impl Scenario {
     /// # Errors
     ///
     /// [`ScenarioError::Parse`] with the line and column of the problem.
+    ///
+    /// ```
+    /// # use saylau::scenario::{Scenario, ScenarioError};
+    /// let bad = r#"{"body": "kurultai", "lists": [{"party": "A", "votes": -1}]}"#;
+    /// let Err(ScenarioError::Parse { path, .. }) = Scenario::from_json(bad) else { panic!() };
+    /// assert_eq!(path, "lists[0].votes");
+    /// ```
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        serde_json::from_str(text).map_err(|e| ScenarioError::Parse {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            ScenarioError::Parse {
+                line: inner.line(),
+                column: inner.column(),
+                path: if path == "." { String::new() } else { path },
+                message: inner.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+            }
+        })?;
+        de.end().map_err(|e| ScenarioError::Parse {
             line: e.line(),
             column: e.column(),
+            path: String::new(),
             message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
-        })
+        })?;
+        Ok(scenario)
     }
 
     /// Is this a referendum?

@@ -65,9 +65,10 @@ where
     S: AsRef<str>,
 {
     const SHOWN: usize = 10;
-    let all: Vec<S> = names.into_iter().collect();
-    let shown: Vec<&str> = all.iter().take(SHOWN).map(AsRef::as_ref).collect();
-    let rest = all.len().saturating_sub(SHOWN);
+    let mut names = names.into_iter();
+    let first: Vec<S> = names.by_ref().take(SHOWN).collect();
+    let shown: Vec<&str> = first.iter().map(AsRef::as_ref).collect();
+    let rest = names.count();
     match (shown.as_slice(), rest) {
         ([], _) => String::new(),
         ([one], 0) => (*one).to_string(),

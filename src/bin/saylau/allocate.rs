@@ -7,7 +7,7 @@ use saylau::describe::view::allocation::Counted;
 use saylau::{Apportioner, Error, PartyVotes, Threshold, TieBreak};
 
 use crate::cli::{AllocateArgs, Format};
-use crate::input::{self, Source, plural};
+use crate::input::{self, Source};
 use crate::output;
 use crate::{Failure, write_stdout};
 
@@ -76,30 +76,5 @@ fn tie_policy(args: &AllocateArgs) -> Result<TieBreak, String> {
 
 /// Turns a library error into a message naming parties by name.
 fn library_failure(e: Error, parties: &PartyVotes, source: &Source, ties: TieBreak) -> Failure {
-    match e {
-        Error::Tie { parties: tied, seats } => {
-            let names = quoted_names(parties, &tied);
-            let advice = if ties == TieBreak::MoreVotes {
-                "they have equal votes, so --ties votes cannot decide; choose lot or order with --ties"
-            } else {
-                "choose a tie policy with --ties (lot, order or votes)"
-            };
-            Failure::Tie(format!(
-                "tie: parties {names} are tied for {seats} seat{}; {advice}",
-                plural(seats.into())
-            ))
-        }
-        Error::OverAllocation { .. } => {
-            Failure::Input(format!("{e}; use --excess remove to take the extra seats back"))
-        }
-        other => Failure::Input(format!("{}: {other}", source.name)),
-    }
-}
-
-/// `"A", "B"`: the names of the parties at `indices`, quoted.
-fn quoted_names(parties: &PartyVotes, indices: &[usize]) -> String {
-    input::join_names(indices.iter().map(|&i| match parties.names().get(i) {
-        Some(name) => format!("{name:?}"),
-        None => format!("#{}", i + 1),
-    }))
+    crate::messages::allocation(e, parties, &source.name, ties)
 }

@@ -6,12 +6,12 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use saylau::scenario::{Outcome, Scenario, ScenarioError};
+use saylau::scenario::{Outcome, Scenario};
 use saylau::system::{Ballots, Body, BodyResult};
-use saylau::{Error, TieBreak};
+use saylau::Error;
 
 use crate::Failure;
-use crate::input::{join_names, plural};
+use crate::input::plural;
 
 /// Reads and parses a scenario: the name to use in messages (`<stdin>` for
 /// `-`) and the scenario.
@@ -84,96 +84,12 @@ pub fn parse(source: &str, text: &str) -> Result<Scenario, String> {
             ));
         }
     }
-    Scenario::from_json(text).map_err(|e| match e {
-        ScenarioError::Parse { line, column, message } => {
-            format!("{source}: line {line}, column {column}: {}", friendly(&message))
-        }
-        other => format!("{source}: {other}"),
-    })
-}
-
-/// serde's message in the scenario's terms: numbers described in words, and
-/// the nearest known field suggested for an unknown one.
-fn friendly(message: &str) -> String {
-    let mut text = message
-        .replace("expected u64", "expected a whole number from 0 to 18446744073709551615")
-        .replace("expected u32", "expected a whole number from 0 to 4294967295")
-        .replace("expected usize", "expected a whole number from 0");
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
-    {
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let best = known.iter().map(|k| (distance(field, k), *k)).min();
-        if let Some((d, k)) = best
-            && d <= 2.max(field.chars().count() / 4)
-        {
-            text.push_str(&format!(" (did you mean `{k}`?)"));
-        }
-    }
-    text
-}
-
-/// The edit distance between two strings (insertions, deletions, substitutions).
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let here = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = here;
-        }
-    }
-    row[b.len()]
+    Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(source, &e))
 }
 
 /// Turns a library error into a message naming parties, candidates and fields.
 pub fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
-    let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
-    match e {
-        Error::Tie { parties, seats } => {
-            let names = join_names(parties.iter().map(|&i| match scenario.lists.get(i) {
-                Some(l) => format!("{:?}", l.party.trim()),
-                None => format!("#{}", i + 1),
-            }));
-            let advice = if ties == TieBreak::MoreVotes {
-                "their votes are equal, so \"ties\": \"votes\" cannot decide; set \"ties\" in the scenario \
-                 to \"order\" (the list registered first wins) or \"lot:SEED\""
-            } else {
-                "set \"ties\" in the scenario to \"order\" (the list registered first wins, the default), \
-                 \"votes\" or \"lot:SEED\""
-            };
-            Failure::Tie(format!(
-                "{source}: tie: the lists of {names} are tied for {seats} list seat{}; {advice}",
-                plural(seats.into())
-            ))
-        }
-        Error::DistrictTie { district, candidates } => {
-            let names = join_names(candidates.iter().map(|c| format!("{c:?}")));
-            Failure::Tie(format!(
-                "{source}: tie in district {district:?}: candidates {names} have equal votes for its 1 seat; \
-                 set \"ties\" in the scenario to \"order\" (the candidate listed first wins) or \"lot:SEED\""
-            ))
-        }
-        Error::DuplicateParty { name, first, second } => Failure::Input(format!(
-            "{source}: \"lists\": party {name:?} appears twice (entries {} and {})",
-            first + 1,
-            second + 1
-        )),
-        Error::EmptyPartyName { index } => {
-            Failure::Input(format!("{source}: \"lists\": entry {} has an empty party name", index + 1))
-        }
-        Error::ZeroVotes => Failure::Input(format!(
-            "{source}: \"lists\": every list has zero votes, so there are no list seats to apportion"
-        )),
-        Error::InvalidThreshold { .. } => Failure::Input(format!("{source}: \"threshold_percent\": {e}")),
-        Error::DuplicateDistrict { .. } | Error::EmptyDistrictName => {
-            Failure::Input(format!("{source}: \"districts\": {e}"))
-        }
-        other => Failure::Input(format!("{source}: {other}")),
-    }
+    crate::messages::scenario(e, scenario, source)
 }
 
 /// A scenario whose body was elected: everything the analysis commands need.
