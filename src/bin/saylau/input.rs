@@ -104,20 +104,44 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// The names of the entries of a zip archive, from its local headers and its
+/// central directory (either may be missing from a damaged file).
+fn zip_names(bytes: &[u8]) -> Vec<&[u8]> {
+    let u16_at = |at: usize| match bytes.get(at..at.saturating_add(2)) {
+        Some(&[lo, hi]) => usize::from(u16::from_le_bytes([lo, hi])),
+        _ => 0,
+    };
+    let mut names = Vec::new();
+    for (i, window) in bytes.windows(4).enumerate() {
+        let (len_at, name_at) = match window {
+            b"PK\x03\x04" => (i + 26, i + 30),
+            b"PK\x01\x02" => (i + 28, i + 46),
+            _ => continue,
+        };
+        if let Some(name) = bytes.get(name_at..name_at.saturating_add(u16_at(len_at))) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Recognises spreadsheets, documents, archives and other binary files, so
 /// that they are named rather than read as CSV.
 fn sniff(bytes: &[u8]) -> Kind {
     const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     if bytes.starts_with(b"PK\x03\x04") {
         let head = bytes.get(..256).unwrap_or(bytes);
+        let names = zip_names(bytes);
         return if contains(head, b"application/vnd.oasis.opendocument.spreadsheet") {
             Kind::Workbook(spreadsheet::Book::Ods)
-        } else if contains(bytes, b"xl/workbook.xml") {
-            Kind::Workbook(spreadsheet::Book::Xlsx)
-        } else if contains(bytes, b"xl/workbook.bin") {
+        } else if names.iter().any(|n| n.starts_with(b"xl/workbook.bin")) {
             Kind::Other("an Excel binary workbook (.xlsb)")
-        } else if contains(bytes, b"word/document.xml") {
+        } else if names.iter().any(|n| n.starts_with(b"xl/")) {
+            Kind::Workbook(spreadsheet::Book::Xlsx)
+        } else if names.iter().any(|n| n.starts_with(b"word/")) {
             Kind::Other("a Word document (.docx)")
+        } else if names.iter().any(|n| n.starts_with(b"ppt/")) {
+            Kind::Other("a PowerPoint presentation (.pptx)")
         } else if contains(head, b"application/vnd.oasis.opendocument") {
             Kind::Other("an OpenDocument file that is not a spreadsheet")
         } else {
@@ -580,7 +604,20 @@ mod tests {
         assert_eq!(what(b"party,votes\nA\xff\xfe,5\n"), "text");
         assert_eq!(what(b"\x00\x01\x02\x03 party"), "binary data, not text");
         assert!(what(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains(".xls"));
-        assert!(what(b"PK\x03\x04....xl/workbook.xml").contains(".xlsx"));
+        // A zip's local header: the name's length at byte 26, the name at 30.
+        let entry = |name: &str| {
+            let mut bytes = b"PK\x03\x04".to_vec();
+            bytes.resize(26, 0);
+            bytes.extend_from_slice(&u16::try_from(name.len()).unwrap_or(0).to_le_bytes());
+            bytes.extend_from_slice(&[0, 0]);
+            bytes.extend_from_slice(name.as_bytes());
+            bytes
+        };
+        assert!(what(&entry("xl/workbook.xml")).contains(".xlsx"));
+        assert!(what(&entry("xl/worksheets/sheet1.xml")).contains(".xlsx"));
+        assert!(what(&entry("xl/workbook.bin")).contains(".xlsb"));
+        assert!(what(&entry("word/document.xml")).contains(".docx"));
+        assert!(what(&entry("xl")).contains("zip archive"));
         assert!(what(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet").contains(".ods"));
         assert!(what(b"PK\x03\x04 hello.txt").contains("zip archive"));
         assert!(what(b"%PDF-1.7").contains("PDF"));
