@@ -602,7 +602,7 @@ fn assert_refused_as(r: &Run, file: &TempFile, what: &str) {
 fn a_binary_file_is_named_as_such() {
     let bytes: Vec<u8> = (0..2048u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let file = TempFile::new("random.csv", &bytes);
-    assert_refused_as(&allocate(&file, &[]), &file, "binary data");
+    assert_refused_as(&allocate(&file, &[]), &file, "a binary file");
     let file = TempFile::new("report.csv", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
     assert_refused_as(&allocate(&file, &[]), &file, "a PDF document");
 }
@@ -652,3 +652,30 @@ fn every_bad_input_file_path_is_named() {
     let r = run(&["allocate", "--method", "hare", "--seats", "3", missing.to_str().unwrap_or_default()], "");
     assert_fails(&r, 2, &["cannot read", "saylau-no-such-file.xlsx"]);
 }
+
+#[test]
+fn damaged_workbooks_never_panic() {
+    // Every byte of a small workbook changed in turn, at a stride: each run
+    // either reads some table or fails with exit 2, never a panic (the
+    // harness checks), and its message names the file.
+    for (ext, whole) in
+        [("xlsx", xlsx(&[("Results", mazhilis_rows())])), ("ods", ods(&[("Results", mazhilis_rows())]))]
+    {
+        let stride = (whole.len() / STRIDE_RUNS).max(1);
+        for at in (0..whole.len()).step_by(stride) {
+            let mut bytes = whole.clone();
+            if let Some(b) = bytes.get_mut(at) {
+                *b ^= 0x5A;
+            }
+            let file = TempFile::new(&format!("flip-{at}.{ext}"), &bytes);
+            let r = allocate(&file, &[]);
+            assert!(r.code == 0 || r.code == 2, "{r:?}");
+            if r.code == 2 {
+                assert!(r.stderr.contains(file.path()), "{r:?}");
+            }
+        }
+    }
+}
+
+/// How many damaged copies of each workbook `damaged_workbooks_never_panic` runs.
+const STRIDE_RUNS: usize = 60;

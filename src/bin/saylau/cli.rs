@@ -63,7 +63,7 @@ Commas or dots between groups of three (3,431,510 or 3.431.510) are read as thou
 only where they cannot be decimal marks: twice in one number, or where other numbers of the votes
 column show it. A lone 1,234 or 1.234 that nothing settles is refused, and so is a fraction of a vote.
 In a comma-separated file, quote numbers written with commas: \"3,431,510\". A spreadsheet's number
-cell must hold a whole number up to 9007199254740992 (type larger counts as text).
+cell must hold a whole number up to 9007199254740992 (enter larger counts as text).
 
 Threshold: a party takes part only if votes x 100 >= PERCENT x (the sum of all rows' votes).
 Parties with zero votes never take part.
@@ -390,7 +390,7 @@ pub struct AllocateArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// The CSV delimiter: ',' , ';' or tab. By default it is found from the header row.
+    /// The CSV delimiter: ',', ';' or tab. By default it is found from the header row.
     #[arg(long, value_name = "DELIMITER", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
@@ -410,7 +410,7 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
         "," | "comma" => Ok(b','),
         ";" | "semicolon" => Ok(b';'),
         "tab" | "\t" | "\\t" => Ok(b'\t'),
-        _ => Err(format!("unknown delimiter {s:?}: expected ',' , ';' or tab")),
+        _ => Err(format!("unknown delimiter {s:?}: expected ',', ';' or tab")),
     }
 }
 

@@ -176,7 +176,7 @@ fn sniff(bytes: &[u8]) -> Kind {
     let sample = bytes.get(..8192).unwrap_or(bytes);
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     if controls >= 4 && controls.saturating_mul(100) >= sample.len() {
-        return Kind::Other("binary data, not text");
+        return Kind::Other("a binary file (it holds NUL or other control bytes)");
     }
     Kind::Text
 }
@@ -602,7 +602,7 @@ mod tests {
         };
         assert_eq!(what(b"party,votes\nA,5\x00\n"), "text");
         assert_eq!(what(b"party,votes\nA\xff\xfe,5\n"), "text");
-        assert_eq!(what(b"\x00\x01\x02\x03 party"), "binary data, not text");
+        assert!(what(b"\x00\x01\x02\x03 party").contains("binary file"));
         assert!(what(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").contains(".xls"));
         // A zip's local header: the name's length at byte 26, the name at 30.
         let entry = |name: &str| {
@@ -633,5 +633,22 @@ mod tests {
         assert_eq!(utf16("t", &be, false).unwrap(), "ab");
         assert!(utf16("t", b"\xFF\xFEa", true).unwrap_err().contains("not valid UTF-16"));
         assert!(utf16("t", b"\xFF\xFE\x00\xD8a\x00", true).unwrap_err().contains("at byte 2"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_give_parties_or_a_message(bytes in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(b"party,votes;\t\r\n \"1,.".to_vec()),
+                proptest::num::u8::ANY,
+            ],
+            0..64,
+        )) {
+            let source = Source { name: "t".into() };
+            let options = InputOptions::default();
+            if let Err(e) = parse(&source, bytes, &options) {
+                proptest::prop_assert!(e.starts_with("t:"), "{}", e);
+            }
+        }
     }
 }

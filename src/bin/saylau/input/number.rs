@@ -457,4 +457,47 @@ mod tests {
         }
         assert_eq!(column(&["18.446.744.073.709.551", "18.446"]), [Ok(18_446_744_073_709_551), Ok(18_446)]);
     }
+
+    /// `n` with its thousands joined by `sep`.
+    fn grouped(n: u64, sep: &str) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_a_number_or_a_message(text in "\\PC{0,24}", other in "[0-9., '\u{a0}-]{0,16}") {
+            let column = Column::survey([text.as_str(), other.as_str()]);
+            for t in [&text, &other] {
+                if let Err(e) = parse(t, column) {
+                    proptest::prop_assert!(e.starts_with("votes "), "{}", e);
+                }
+            }
+        }
+
+        #[test]
+        fn every_number_reads_back_in_every_unambiguous_style(n: u64) {
+            for sep in ["", " ", "\u{a0}", "\u{202f}", "'"] {
+                proptest::prop_assert_eq!(parse(&grouped(n, sep), Column::default()), Ok(n));
+            }
+            for sep in [",", "."] {
+                let text = grouped(n, sep);
+                // Settled by the cell itself, or by a cell that groups twice.
+                let column = Column::survey([text.as_str(), &grouped(1_000_000, sep)]);
+                proptest::prop_assert_eq!(parse(&text, column), Ok(n));
+                if !(1000..1_000_000).contains(&n) {
+                    proptest::prop_assert_eq!(parse(&text, Column::default()), Ok(n));
+                } else {
+                    proptest::prop_assert!(parse(&text, Column::default()).is_err());
+                }
+            }
+        }
+    }
 }
