@@ -534,7 +534,9 @@ fn a_missing_sheet_lists_the_sheets() {
 #[test]
 fn workbook_errors_name_the_sheet_and_cell() {
     let header = vec![Cell::Text("party"), Cell::Text("votes")];
-    let cases: [(&str, Rows, &[&str]); 5] = [
+    let twice = vec![Cell::Text("party"), Cell::Text("votes"), Cell::Text(" Votes ")];
+    let cases: [(&str, Rows, &[&str]); 6] = [
+        ("twice", vec![twice], &["sheet \"S\", row 1", "\"votes\" column twice (columns B and C)"]),
         (
             "dup",
             vec![
@@ -679,3 +681,25 @@ fn damaged_workbooks_never_panic() {
 
 /// How many damaged copies of each workbook `damaged_workbooks_never_panic` runs.
 const STRIDE_RUNS: usize = 60;
+
+#[test]
+fn a_far_away_cell_does_not_exhaust_memory() {
+    // A stray value in the last cell of the sheet (XFD1048576): the table is
+    // still read from the cells in use, not from the whole rectangle.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in mazhilis_rows().iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match *cell {
+                Cell::Text(text) => sheet.write_string(r, c, text),
+                Cell::Number(n) => sheet.write_number(r, c, n),
+            }
+            .expect("the cell is written");
+        }
+    }
+    sheet.write_string(1_048_575, 16_383, "stray").expect("the last cell is written");
+    let file = TempFile::new("far-cell.xlsx", &book.save_to_buffer().expect("the workbook is written"));
+    let r = allocate(&file, &[]);
+    assert_fails(&r, 2, &[file.path(), "sheet \"Sheet1\", cell A1048576", "party name is empty"]);
+}

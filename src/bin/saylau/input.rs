@@ -308,7 +308,7 @@ fn guess_delimiter(bytes: &[u8]) -> u8 {
     let mut best = (b',', 0);
     for d in DELIMITERS {
         let Some(Ok((_, header))) = Records::new(bytes, d).next() else { return b',' };
-        if Columns::find(&header_names(&header)).is_ok() {
+        if Columns::find(&header_names(&header), number_label).is_ok() {
             return d;
         }
         if header.len() > best.1 {
@@ -345,7 +345,7 @@ fn parse_csv(source: &Source, bytes: &[u8], delimiter: Option<u8>) -> Result<Par
         ));
     };
     let names = header_names(&header);
-    let columns = Columns::find(&names).map_err(|e| {
+    let columns = Columns::find(&names, number_label).map_err(|e| {
         let how = match delimiter {
             None => format!(
                 "the columns were split at {}, found from the header row; if the file uses another \
@@ -357,7 +357,7 @@ fn parse_csv(source: &Source, bytes: &[u8], delimiter: Option<u8>) -> Result<Par
                     Records::new(bytes, o)
                         .next()
                         .and_then(Result::ok)
-                        .is_some_and(|(_, h)| Columns::find(&header_names(&h)).is_ok())
+                        .is_some_and(|(_, h)| Columns::find(&header_names(&h), number_label).is_ok())
                 });
                 let hint = works.map_or(String::new(), |o| {
                     format!(": this header has both columns with --delimiter {}", delimiter_option(o))
@@ -475,6 +475,11 @@ impl LineCounter<'_> {
     }
 }
 
+/// A CSV column's number from its index: `1` for the first.
+fn number_label(index: usize) -> String {
+    index.saturating_add(1).to_string()
+}
+
 /// Positions of the columns we read.
 struct Columns {
     party: usize,
@@ -483,8 +488,9 @@ struct Columns {
 
 impl Columns {
     /// Finds `party` and `votes` among the header's `names` (trimmed and
-    /// lower-cased), ignoring case and surrounding spaces.
-    fn find(names: &[String]) -> Result<Columns, String> {
+    /// lower-cased), ignoring case and surrounding spaces; `label` names a
+    /// column by its index for messages.
+    fn find(names: &[String], label: impl Fn(usize) -> String) -> Result<Columns, String> {
         let find = |wanted: &str| -> Result<usize, String> {
             let mut hits = names.iter().enumerate().filter(|(_, n)| n.as_str() == wanted).map(|(i, _)| i);
             let first = hits.next().ok_or_else(|| {
@@ -503,9 +509,9 @@ impl Columns {
             })?;
             if let Some(second) = hits.next() {
                 return Err(format!(
-                    "the header has the {wanted:?} column twice (columns {} and {})",
-                    first + 1,
-                    second + 1
+                    "the header has the {wanted:?} column twice (columns {} and {}): keep one",
+                    label(first),
+                    label(second)
                 ));
             }
             Ok(first)

@@ -3,9 +3,10 @@
 //! the columns `party` and `votes`, and every later row that is not empty
 //! is a party.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Range, Reader, Xlsx};
+use calamine::{Data, Ods, Reader, Xlsx};
 use saylau::PartyVotes;
 
 use super::{Columns, Entry, Source, Votes, finish, join_names};
@@ -47,18 +48,30 @@ pub fn read(source: &Source, bytes: Vec<u8>, book: Book, sheet: Option<&str>) ->
             book.what()
         )
     };
-    let (chosen, others, range) = match book {
+    let (chosen, others, grid) = match book {
         Book::Xlsx => {
             let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
             let (chosen, others) = pick(name, workbook.sheet_names(), sheet)?;
-            let range = workbook.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
-            (chosen, others, range)
+            // Cell by cell: a stray value far away costs one cell, not a
+            // rectangle of millions.
+            let mut grid = Grid::new();
+            let mut cells = workbook.worksheet_cells_reader(&chosen).map_err(|e| unreadable(&e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+                put(&mut grid, cell.get_position(), Data::from(cell.get_value().clone()));
+            }
+            (chosen, others, grid)
         }
         Book::Ods => {
             let mut workbook = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
             let (chosen, others) = pick(name, workbook.sheet_names(), sheet)?;
             let range = workbook.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
-            (chosen, others, range)
+            let (top, left) = range.start().unwrap_or((0, 0));
+            let mut grid = Grid::new();
+            for (r, c, value) in range.used_cells() {
+                let at = |base: u32, i: usize| base.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+                put(&mut grid, (at(top, r), at(left, c)), value.clone());
+            }
+            (chosen, others, grid)
         }
     };
     // When the first sheet was taken by default, say which others there are.
@@ -70,7 +83,23 @@ pub fn read(source: &Source, bytes: Vec<u8>, book: Book, sheet: Option<&str>) ->
     } else {
         String::new()
     };
-    read_range(name, &chosen, &range, &hint)
+    read_grid(name, &chosen, &grid, &hint)
+}
+
+/// The cells in use of a sheet, by row then column (both from 0), without
+/// blank cells.
+type Grid = BTreeMap<u32, BTreeMap<u32, Data>>;
+
+/// Puts a cell in the grid unless it is blank.
+fn put(grid: &mut Grid, (row, col): (u32, u32), value: Data) {
+    let blank = match &value {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    };
+    if !blank {
+        grid.entry(row).or_default().insert(col, value);
+    }
 }
 
 /// `"A", "B"`: sheet names, quoted.
@@ -129,48 +158,38 @@ fn text(cell: Option<&Data>) -> String {
     }
 }
 
-/// Whether a row has nothing in it.
-fn is_blank(row: &[Data]) -> bool {
-    row.iter().all(|c| match c {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
-    })
-}
-
 /// Reads the header row and the party rows of a sheet.
-fn read_range(name: &str, sheet: &str, range: &Range<Data>, hint: &str) -> Result<PartyVotes, String> {
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let row_number = |i: usize| u64::from(top) + u64::try_from(i).unwrap_or(u64::MAX) + 1;
-    let col_index = |j: usize| left.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
-    let mut rows = range.rows().enumerate().filter(|(_, row)| !is_blank(row));
-
-    let Some((header_i, header)) = rows.next() else {
+fn read_grid(name: &str, sheet: &str, grid: &Grid, hint: &str) -> Result<PartyVotes, String> {
+    let row_number = |r: u32| u64::from(r) + 1;
+    let mut rows = grid.iter();
+    let Some((&header_row, header)) = rows.next() else {
         return Err(format!(
             "{name}, sheet {sheet:?}: the sheet is empty: expected a header row with the columns \
              party and votes{hint}"
         ));
     };
-    let header_row = row_number(header_i);
-    let names: Vec<String> = header.iter().map(|c| text(Some(c)).to_lowercase()).collect();
-    let columns =
-        Columns::find(&names).map_err(|e| format!("{name}, sheet {sheet:?}, row {header_row}: {e}{hint}"))?;
-    let (party_col, votes_col) =
-        (column_letters(col_index(columns.party)), column_letters(col_index(columns.votes)));
+    let header_row = row_number(header_row);
+    let cols: Vec<u32> = header.keys().copied().collect();
+    let names: Vec<String> = header.values().map(|c| text(Some(c)).to_lowercase()).collect();
+    let letters = |i: usize| cols.get(i).map_or_else(String::new, |&c| column_letters(c));
+    let columns = Columns::find(&names, letters)
+        .map_err(|e| format!("{name}, sheet {sheet:?}, row {header_row}: {e}{hint}"))?;
+    let (party_col, votes_col) = (cols.get(columns.party).copied(), cols.get(columns.votes).copied());
+    let (party_letters, votes_letters) = (letters(columns.party), letters(columns.votes));
 
     let mut entries = Vec::new();
-    for (i, row) in rows {
-        let r = row_number(i);
-        let party = text(row.get(columns.party));
+    for (&r, cells) in rows {
+        let r = row_number(r);
+        let party = text(party_col.and_then(|c| cells.get(&c)));
         if party.is_empty() {
-            return Err(format!("{name}, sheet {sheet:?}, cell {party_col}{r}: the party name is empty"));
+            return Err(format!("{name}, sheet {sheet:?}, cell {party_letters}{r}: the party name is empty"));
         }
-        let votes = match row.get(columns.votes) {
+        let votes = match votes_col.and_then(|c| cells.get(&c)) {
             Some(Data::String(s)) => Votes::Text(s.clone()),
             other => Votes::Read(number_cell(other)),
         };
         entries.push(Entry {
-            cell: format!("{name}, sheet {sheet:?}, cell {votes_col}{r}"),
+            cell: format!("{name}, sheet {sheet:?}, cell {votes_letters}{r}"),
             row: format!("{name}, sheet {sheet:?}, row {r}"),
             short: format!("row {r}"),
             party,
