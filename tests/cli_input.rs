@@ -163,31 +163,44 @@ fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// An .ods workbook with `sheets`: a zip whose first entry, `mimetype`, is
-/// stored uncompressed, then the manifest and the content.
+/// An .ods workbook with `sheets`.
 fn ods(sheets: &[Sheet]) -> Vec<u8> {
+    let tables: Vec<(&str, String)> = sheets
+        .iter()
+        .map(|(name, rows)| {
+            let mut xml = String::new();
+            for row in rows {
+                xml.push_str("<table:table-row>");
+                for cell in row {
+                    xml.push_str(&match *cell {
+                        Cell::Text(t) => format!(
+                            r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                            xml_escape(t)
+                        ),
+                        Cell::Number(n) => format!(
+                            r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+                        ),
+                    });
+                }
+                xml.push_str("</table:table-row>");
+            }
+            (*name, xml)
+        })
+        .collect();
+    let tables: Vec<(&str, &str)> = tables.iter().map(|(n, x)| (*n, x.as_str())).collect();
+    ods_raw(&tables)
+}
+
+/// An .ods workbook whose sheets hold the given rows, as XML: a zip whose
+/// first entry, `mimetype`, is stored uncompressed, then the manifest and
+/// the content.
+fn ods_raw(tables: &[(&str, &str)]) -> Vec<u8> {
     let mut content = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
     );
-    for (name, rows) in sheets {
-        content.push_str(&format!(r#"<table:table table:name="{}">"#, xml_escape(name)));
-        for row in rows {
-            content.push_str("<table:table-row>");
-            for cell in row {
-                content.push_str(&match *cell {
-                    Cell::Text(t) => format!(
-                        r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
-                        xml_escape(t)
-                    ),
-                    Cell::Number(n) => format!(
-                        r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
-                    ),
-                });
-            }
-            content.push_str("</table:table-row>");
-        }
-        content.push_str("</table:table>");
+    for (name, rows) in tables {
+        content.push_str(&format!(r#"<table:table table:name="{}">{rows}</table:table>"#, xml_escape(name)));
     }
     content.push_str("</office:spreadsheet></office:body></office:document-content>");
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -702,4 +715,14 @@ fn a_far_away_cell_does_not_exhaust_memory() {
     let file = TempFile::new("far-cell.xlsx", &book.save_to_buffer().expect("the workbook is written"));
     let r = allocate(&file, &[]);
     assert_fails(&r, 2, &[file.path(), "sheet \"Sheet1\", cell A1048576", "party name is empty"]);
+}
+
+#[test]
+fn a_far_away_cell_in_an_ods_is_refused_without_a_crash() {
+    let table = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>party</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>votes</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>A</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048573"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16383"/><table:table-cell office:value-type="string"><text:p>stray</text:p></table:table-cell></table:table-row>"#;
+    let bytes = ods_raw(&[("S", table)]);
+    let file = TempFile::new("far-cell.ods", &bytes);
+    let r = allocate(&file, &[]);
+    // The reader refuses a sheet of more than 10^8 cells (here 2^34): exit 2, not a crash.
+    assert_fails(&r, 2, &[file.path(), "OpenDocument spreadsheet (.ods)", "cannot be read", "CSV UTF-8"]);
 }
