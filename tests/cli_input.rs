@@ -608,7 +608,11 @@ fn sheet_and_delimiter_apply_to_their_kind_of_file() {
 
 /// Asserts that `r` refused `file` as `what` without printing its bytes.
 fn assert_refused_as(r: &Run, file: &TempFile, what: &str) {
-    assert_fails(r, 2, &[&format!("{}: this is {what}", file.path()), "CSV", ".xlsx", ".ods"]);
+    assert_fails(
+        r,
+        2,
+        &[&format!("{}: this is {what}", file.path()), "cannot read the votes", "CSV", ".xlsx"],
+    );
     assert!(r.stderr.chars().all(|c| !c.is_control() || c == '\n'), "control characters in {r:?}");
     assert!(!r.stderr.contains('\u{fffd}'), "replacement characters in {r:?}");
 }
@@ -636,6 +640,19 @@ fn an_old_excel_file_is_named_as_such() {
     bytes.resize(1024, 0);
     let file = TempFile::new("old.xls", &bytes);
     assert_refused_as(&allocate(&file, &[]), &file, "an Excel 97-2003 workbook (.xls)");
+    assert_fails(&allocate(&file, &[]), 2, &["save it as an Excel workbook (.xlsx)"]);
+}
+
+#[test]
+fn text_that_is_not_a_table_is_named() {
+    let file = TempFile::new("scenario.csv", b"{\"body\": \"mazhilis\", \"lists\": []}");
+    assert_refused_as(&allocate(&file, &[]), &file, "JSON (perhaps a scenario file)");
+    assert_fails(&allocate(&file, &[]), 2, &["saylau elect"]);
+    let file =
+        TempFile::new("download.csv", b"\xEF\xBB\xBF\n<!DOCTYPE html><html><body>Not found</body></html>");
+    assert_refused_as(&allocate(&file, &[]), &file, "a web page (HTML)");
+    let file = TempFile::new("excel2003.xml", b"<?xml version=\"1.0\"?><Workbook></Workbook>");
+    assert_refused_as(&allocate(&file, &[]), &file, "an XML file");
 }
 
 #[test]

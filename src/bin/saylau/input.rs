@@ -95,8 +95,38 @@ enum Kind {
     Utf16 { little_endian: bool },
     /// A workbook that saylau reads.
     Workbook(spreadsheet::Book),
-    /// Something else, described for the user.
-    Other(&'static str),
+    /// Something else, described for the user, with what to do.
+    Other(&'static str, Fix),
+}
+
+/// What to do with a file that is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fix {
+    /// Save it again from its spreadsheet program.
+    Resave,
+    /// Give another file.
+    Other,
+    /// It is a scenario: `saylau elect` reads it.
+    Elect,
+}
+
+impl Fix {
+    fn advice(self) -> &'static str {
+        match self {
+            Fix::Resave => {
+                "open it in its spreadsheet program and save it as an Excel workbook (.xlsx) or as \
+                 \"CSV UTF-8\""
+            }
+            Fix::Other => {
+                "give a CSV text file (in a spreadsheet program: save as \"CSV UTF-8\"), an Excel \
+                 workbook (.xlsx) or an OpenDocument spreadsheet (.ods)"
+            }
+            Fix::Elect => {
+                "saylau elect reads JSON scenarios; allocate reads a table with the columns party and \
+                 votes as CSV text, an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)"
+            }
+        }
+    }
 }
 
 /// Whether `needle` occurs in `hay`.
@@ -135,35 +165,47 @@ fn sniff(bytes: &[u8]) -> Kind {
         return if contains(head, b"application/vnd.oasis.opendocument.spreadsheet") {
             Kind::Workbook(spreadsheet::Book::Ods)
         } else if names.iter().any(|n| n.starts_with(b"xl/workbook.bin")) {
-            Kind::Other("an Excel binary workbook (.xlsb)")
+            Kind::Other("an Excel binary workbook (.xlsb)", Fix::Resave)
         } else if names.iter().any(|n| n.starts_with(b"xl/")) {
             Kind::Workbook(spreadsheet::Book::Xlsx)
         } else if names.iter().any(|n| n.starts_with(b"word/")) {
-            Kind::Other("a Word document (.docx)")
+            Kind::Other("a Word document (.docx)", Fix::Other)
         } else if names.iter().any(|n| n.starts_with(b"ppt/")) {
-            Kind::Other("a PowerPoint presentation (.pptx)")
+            Kind::Other("a PowerPoint presentation (.pptx)", Fix::Other)
         } else if contains(head, b"application/vnd.oasis.opendocument") {
-            Kind::Other("an OpenDocument file that is not a spreadsheet")
+            Kind::Other("an OpenDocument file that is not a spreadsheet", Fix::Other)
         } else {
-            Kind::Other("a zip archive that is not a spreadsheet")
+            Kind::Other("a zip archive that is not a spreadsheet", Fix::Other)
         };
     }
-    let magic: [(&[u8], &'static str); 12] = [
-        (b"PK\x05\x06", "an empty zip archive"),
-        (OLE, "an Excel 97-2003 workbook (.xls) or another Office 97-2003 document"),
-        (b"%PDF", "a PDF document"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x7FELF", "a program (ELF executable)"),
-        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-        (b"Rar!\x1A\x07", "a RAR archive"),
-        (b"SQLite format 3\0", "an SQLite database"),
-        (b"{\\rtf", "an RTF document"),
+    let magic: [(&[u8], &'static str, Fix); 12] = [
+        (b"PK\x05\x06", "an empty zip archive", Fix::Other),
+        (OLE, "an Excel 97-2003 workbook (.xls) or another Office 97-2003 document", Fix::Resave),
+        (b"%PDF", "a PDF document", Fix::Other),
+        (b"\x1F\x8B", "a gzip-compressed file", Fix::Other),
+        (b"\x89PNG", "a PNG image", Fix::Other),
+        (b"\xFF\xD8\xFF", "a JPEG image", Fix::Other),
+        (b"GIF8", "a GIF image", Fix::Other),
+        (b"\x7FELF", "a program (ELF executable)", Fix::Other),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive", Fix::Other),
+        (b"Rar!\x1A\x07", "a RAR archive", Fix::Other),
+        (b"SQLite format 3\0", "an SQLite database", Fix::Other),
+        (b"{\\rtf", "an RTF document", Fix::Other),
     ];
-    if let Some((_, what)) = magic.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Kind::Other(what);
+    if let Some(&(_, what, fix)) = magic.iter().find(|(m, _, _)| bytes.starts_with(m)) {
+        return Kind::Other(what, fix);
+    }
+    // Text formats that are not tables, by their first characters.
+    let start = bytes.strip_prefix(BOM).unwrap_or(bytes).trim_ascii_start();
+    let start_lower = start.get(..256).unwrap_or(start).to_ascii_lowercase();
+    if start.starts_with(b"{") {
+        return Kind::Other("JSON (perhaps a scenario file)", Fix::Elect);
+    }
+    if start_lower.starts_with(b"<!doctype html") || start_lower.starts_with(b"<html") {
+        return Kind::Other("a web page (HTML)", Fix::Resave);
+    }
+    if start_lower.starts_with(b"<?xml") {
+        return Kind::Other("an XML file (perhaps an Excel 2003 XML spreadsheet)", Fix::Resave);
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return Kind::Utf16 { little_endian: true };
@@ -176,7 +218,7 @@ fn sniff(bytes: &[u8]) -> Kind {
     let sample = bytes.get(..8192).unwrap_or(bytes);
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     if controls >= 4 && controls.saturating_mul(100) >= sample.len() {
-        return Kind::Other("a binary file (it holds NUL or other control bytes)");
+        return Kind::Other("a binary file (it holds NUL or other control bytes)", Fix::Other);
     }
     Kind::Text
 }
@@ -199,11 +241,10 @@ fn parse(source: &Source, bytes: Vec<u8>, options: &InputOptions) -> Result<Part
             }
             return spreadsheet::read(source, bytes, book, options.sheet.as_deref());
         }
-        Kind::Other(what) => {
+        Kind::Other(what, fix) => {
             return Err(format!(
-                "{name}: this is {what}, not a table of votes that saylau reads: give a CSV text file \
-                 (in a spreadsheet program: save as \"CSV UTF-8\"), an Excel workbook (.xlsx) or an \
-                 OpenDocument spreadsheet (.ods)"
+                "{name}: this is {what}; saylau cannot read the votes from it: {}",
+                fix.advice()
             ));
         }
         Kind::Utf16 { little_endian } => utf16(name, &bytes, little_endian)?.into_bytes(),
@@ -601,7 +642,7 @@ mod tests {
     #[test]
     fn sniff_names_what_is_not_text() {
         let what = |bytes: &[u8]| match sniff(bytes) {
-            Kind::Other(what) => what.to_string(),
+            Kind::Other(what, _) => what.to_string(),
             Kind::Text => "text".to_string(),
             Kind::Utf16 { little_endian } => format!("utf16 {little_endian}"),
             Kind::Workbook(book) => book.what().to_string(),
