@@ -264,6 +264,15 @@ fn semicolon_csv_from_a_russian_excel_with_bom_crlf_and_commas_in_names() {
 }
 
 #[test]
+fn an_excel_sep_line_names_the_delimiter() {
+    let text = format!("sep=;\r\n{}", mazhilis_csv(";", |v| grouped(v, "\u{a0}")).replace('\n', "\r\n"));
+    let file = TempFile::new("sep-line.csv", text.as_bytes());
+    assert_mazhilis(&allocate(&file, &[]));
+    let file = TempFile::new("sep-line-bad.csv", b"sep=;\nparty;votes\nA;1\nB;x\n");
+    assert_fails(&allocate(&file, &[]), 2, &[&format!("{}: line 4: column 2", file.path()), "\"x\""]);
+}
+
+#[test]
 fn the_delimiter_option_overrides_the_guess() {
     // A comma inside the only header field: with --delimiter ';' the row splits at semicolons.
     let file = TempFile::new("forced.csv", b"party;votes;note\nA;100;x, y\nB;50;z\n");

@@ -29,7 +29,7 @@ pub struct InputOptions {
 }
 
 /// The delimiters that CSV text may use, in the order they are tried.
-pub const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
 /// One data row, read but with its votes not yet checked.
 struct Entry {
@@ -359,6 +359,18 @@ fn guess_delimiter(bytes: &[u8]) -> u8 {
     best.0
 }
 
+/// The delimiter named by an Excel `sep=X` first line, and the length of
+/// that text (the line end excluded).
+fn sep_line(bytes: &[u8]) -> Option<(u8, usize)> {
+    let prefix = bytes.get(..4)?;
+    if !prefix.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let d = *bytes.get(4)?;
+    let ends = matches!(bytes.get(5), None | Some(b'\r' | b'\n'));
+    (ends && DELIMITERS.contains(&d)).then_some((d, 5))
+}
+
 /// The header's names, trimmed and lower-cased.
 fn header_names(header: &csv::ByteRecord) -> Vec<String> {
     header.iter().map(|f| String::from_utf8_lossy(f).trim().to_lowercase()).collect()
@@ -374,7 +386,20 @@ fn header_names(header: &csv::ByteRecord) -> Vec<String> {
 fn parse_csv(source: &Source, bytes: &[u8], delimiter: Option<u8>) -> Result<PartyVotes, String> {
     let name = &source.name;
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let d = delimiter.unwrap_or_else(|| guess_delimiter(bytes));
+    // Excel's `sep=;` first line names the delimiter; it is blanked so that
+    // the lines keep their numbers.
+    let sep_line = sep_line(bytes);
+    let blanked;
+    let bytes = match sep_line {
+        Some((_, len)) => {
+            let mut copy = bytes.to_vec();
+            copy.iter_mut().take(len).for_each(|b| *b = b' ');
+            blanked = copy;
+            &blanked[..]
+        }
+        None => bytes,
+    };
+    let d = delimiter.or(sep_line.map(|(d, _)| d)).unwrap_or_else(|| guess_delimiter(bytes));
     let mut records = Records::new(bytes, d);
     let mut next_record = || -> Result<Option<(u64, csv::ByteRecord)>, String> {
         records.next().transpose().map_err(|e| format!("{name}: malformed CSV: {e}"))
@@ -387,13 +412,17 @@ fn parse_csv(source: &Source, bytes: &[u8], delimiter: Option<u8>) -> Result<Par
     };
     let names = header_names(&header);
     let columns = Columns::find(&names, number_label).map_err(|e| {
-        let how = match delimiter {
-            None => format!(
+        let how = match (delimiter, sep_line) {
+            (None, Some(_)) => format!(
+                "the columns were split at {}, as the file's first line (sep=) says",
+                delimiter_name(d)
+            ),
+            (None, None) => format!(
                 "the columns were split at {}, found from the header row; if the file uses another \
                  delimiter, give it with --delimiter ',', --delimiter ';' or --delimiter tab",
                 delimiter_name(d)
             ),
-            Some(_) => {
+            (Some(_), _) => {
                 let works = DELIMITERS.into_iter().filter(|&o| o != d).find(|&o| {
                     Records::new(bytes, o)
                         .next()
@@ -637,6 +666,23 @@ mod tests {
         assert_eq!(guess_delimiter(b"name;count\n"), b';');
         assert_eq!(guess_delimiter(b"name\n"), b',');
         assert_eq!(guess_delimiter(b""), b',');
+    }
+
+    #[test]
+    fn an_excel_sep_line_names_the_delimiter() {
+        assert_eq!(sep_line(b"sep=;\r\nparty;votes"), Some((b';', 5)));
+        assert_eq!(sep_line(b"SEP=\t\n"), Some((b'\t', 5)));
+        assert_eq!(sep_line(b"sep=,"), Some((b',', 5)));
+        assert_eq!(sep_line(b"sep=|\n"), None);
+        assert_eq!(sep_line(b"sep=;;\n"), None);
+        assert_eq!(sep_line(b"sep"), None);
+        let source = Source { name: "t".into() };
+        let parties = parse_csv(&source, b"sep=;\nparty;votes\nA;1 000\n", None).unwrap();
+        assert_eq!(parties.votes(), [1000]);
+        let err = parse_csv(&source, b"sep=;\r\nparty;votes\r\nA;x\r\n", None).unwrap_err();
+        assert!(err.starts_with("t: line 3:"), "{err}");
+        let err = parse_csv(&source, b"sep=;\nparty,votes\n", None).unwrap_err();
+        assert!(err.contains("split at semicolons, as the file's first line (sep=) says"), "{err}");
     }
 
     #[test]

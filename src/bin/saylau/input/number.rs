@@ -216,7 +216,8 @@ fn shape(text: &str) -> Result<Shape<'_>, Bad> {
         return Ok(Shape::Decimal { digits: vec![int], group: None, mark: final_sep, fraction: frac });
     }
     // Two kinds: thousands separators, then one decimal mark at the end.
-    let (groups, int_runs) = (&seps[..seps.len() - 1], &runs[..runs.len() - 1]);
+    let groups = seps.split_last().map_or(&[][..], |(_, rest)| rest);
+    let int_runs = runs.split_last().map_or(&[][..], |(_, rest)| rest);
     let group = groups.first().copied().unwrap_or(first_sep);
     if !decimal_capable || groups.contains(&final_sep) || groups.iter().any(|&s| s != group) {
         let other = seps.iter().copied().find(|&s| s != first_sep).unwrap_or(final_sep);
