@@ -18,7 +18,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Allocate seats to parties from a CSV file of votes.
+    /// Allocate seats to parties from a table of votes (CSV, .xlsx or .ods).
     #[command(long_about = ALLOCATE_ABOUT, after_long_help = ALLOCATE_AFTER)]
     Allocate(AllocateArgs),
     /// Elect a Kazakh body, or decide a referendum, from a JSON scenario file.
