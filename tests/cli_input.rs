@@ -273,6 +273,17 @@ fn an_excel_sep_line_names_the_delimiter() {
 }
 
 #[test]
+fn a_csv_in_a_windows_code_page_says_to_save_it_as_utf8() {
+    // "Аманат" in Windows-1251, as Excel in a Russian locale saves "CSV".
+    let file = TempFile::new("cp1251.csv", b"party;votes\n\xC0\xEC\xE0\xED\xE0\xF2;3431510\n");
+    assert_fails(
+        &allocate(&file, &[]),
+        2,
+        &[file.path(), "line 2", "party field", "not valid UTF-8", "1251", "CSV UTF-8"],
+    );
+}
+
+#[test]
 fn the_delimiter_option_overrides_the_guess() {
     // A comma inside the only header field: with --delimiter ';' the row splits at semicolons.
     let file = TempFile::new("forced.csv", b"party;votes;note\nA;100;x, y\nB;50;z\n");

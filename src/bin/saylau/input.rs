@@ -595,8 +595,9 @@ fn field<'r>(record: &'r csv::ByteRecord, index: usize, what: &str) -> Result<&'
     let bytes = record.get(index).ok_or_else(|| format!("the {what} field is missing"))?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
-            "the {what} field is not valid UTF-8 (bad byte at offset {} in the field): save the file as \
-             UTF-8 text (in a spreadsheet program: \"CSV UTF-8\")",
+            "the {what} field is not valid UTF-8 (bad byte at offset {} in the field); the file is \
+             perhaps saved in a Windows code page such as 1251: save it as UTF-8 text (in a \
+             spreadsheet program: \"CSV UTF-8\")",
             e.valid_up_to()
         )
     })?;
