@@ -364,7 +364,7 @@ fn scenario_fractional_or_huge_votes() {
     );
     scenario_fails(
         r#"{"body": "mazhilis", "lists": [{"party": "A", "votes": 18446744073709551616}]}"#,
-        &["line 1, column", "18446744073709551615"],
+        &["line 1, column", "18,446,744,073,709,551,615"],
     );
 }
 

@@ -188,7 +188,7 @@ fn tie_exits_3_naming_both_parties_and_the_seats() {
 fn tie_message_names_parties_by_name_not_position() {
     let input = "party,votes\nAmanat,10\nNur Otan,500\nAuyl,500\n";
     let r = allocate(&["--method", "hare", "--seats", "1"], input);
-    assert_fails(&r, 3, &["\"Nur Otan\", \"Auyl\"", "1 seat"]);
+    assert_fails(&r, 3, &["\"Nur Otan\" and \"Auyl\"", "1 seat"]);
     assert!(!r.stderr.contains("Amanat"), "{}", r.stderr);
 }
 

@@ -577,7 +577,7 @@ fn missing_string_and_negative_votes_are_named() {
     );
     assert_bad(
         r#"{"body": "kurultai", "lists": [{"party": "A", "votes": -5}]}"#,
-        &["-5", "expected a whole number from 0"],
+        &["-5", "expected a whole number of votes from 0"],
     );
     assert_bad(
         r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 1.5}]}"#,
@@ -585,7 +585,7 @@ fn missing_string_and_negative_votes_are_named() {
     );
     assert_bad(
         r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 18446744073709551616}]}"#,
-        &["expected a whole number from 0 to 18446744073709551615"],
+        &["expected a whole number of votes from 0 to 18,446,744,073,709,551,615"],
     );
 }
 

@@ -27,7 +27,8 @@ pub fn main(args: &AllocateArgs) -> ExitCode {
 /// Reads the input and apportions the seats.
 fn compute(args: &AllocateArgs) -> Result<(Source, AllocationView), Failure> {
     let ties = tie_policy(args).map_err(Failure::Input)?;
-    let (source, parties) = input::read(args.file.as_deref()).map_err(Failure::Input)?;
+    let options = input::InputOptions { delimiter: args.delimiter, sheet: args.sheet.clone() };
+    let (source, parties) = input::read(args.file.as_deref(), &options).map_err(Failure::Input)?;
     let votes = parties.votes();
     if parties.total() == 0 {
         return Err(Failure::Input(format!(

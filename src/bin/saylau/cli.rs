@@ -18,7 +18,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Allocate seats to parties from a CSV file of votes.
+    /// Allocate seats to parties from a table of votes (CSV, .xlsx or .ods).
     #[command(long_about = ALLOCATE_ABOUT, after_long_help = ALLOCATE_AFTER)]
     Allocate(AllocateArgs),
     /// Elect a Kazakh body, or decide a referendum, from a JSON scenario file.
@@ -43,17 +43,27 @@ pub enum Command {
 
 /// The long description of `saylau allocate`.
 const ALLOCATE_ABOUT: &str = "\
-Allocate seats to parties from a CSV file of votes, exactly: no floating point decides a seat.
+Allocate seats to parties from a table of votes, exactly: no floating point decides a seat.
 
-The input is CSV with a header row naming the columns `party` and `votes` (any case, any order;
-other columns are ignored). Every row must have as many fields as the header. Votes are whole
-numbers from 0 to 18446744073709551615. A UTF-8 byte-order mark and CRLF line endings are accepted.";
+The input is a table with a header row naming the columns `party` and `votes` (any case, any
+order; other columns are ignored): CSV text separated by commas, semicolons or tabs (found from
+the header row, or given with --delimiter), or the first sheet (or --sheet) of an Excel (.xlsx) or
+OpenDocument (.ods) workbook. Every CSV row must have as many fields as the header. Votes are whole
+numbers from 0 to 18446744073709551615. A UTF-8 byte-order mark, UTF-16 text with a byte-order mark
+and CRLF line endings are accepted.";
 
 /// The text after the options of `saylau allocate --help`.
 const ALLOCATE_AFTER: &str = "\
 Methods (any case): dhondt (jefferson), sainte-lague (webster), modified-sainte-lague[:FIRST]
 (first divisor 1.4 unless given), huntington-hill, adams, dean, danish, imperiali; largest
 remainder: hare (hamilton), droop, hagenbach-bischoff, imperiali-quota.
+
+Votes may group thousands with spaces or no-break spaces (3 431 510) or apostrophes (3'431'510).
+Commas or dots between groups of three (3,431,510 or 3.431.510) are read as thousands separators
+only where they cannot be decimal marks: twice in one number, or where other numbers of the votes
+column show it. A lone 1,234 or 1.234 that nothing settles is refused, and so is a fraction of a vote.
+In a comma-separated file, quote numbers written with commas: \"3,431,510\". A spreadsheet's number
+cell must hold a whole number up to 9007199254740992 (enter larger counts as text).
 
 Threshold: a party takes part only if votes x 100 >= PERCENT x (the sum of all rows' votes).
 Parties with zero votes never take part.
@@ -68,8 +78,10 @@ Exit codes: 0 success; 2 bad input or usage (also a quota over-allocation under 
 and output that cannot be written); 3 a tie that the policy does not break: the message names
 the tied parties and the seats in contention.
 
-Example:
-  saylau allocate --method hare --seats 69 --threshold 5 --ties order --format json votes.csv";
+Examples:
+  saylau allocate --method hare --seats 69 --threshold 5 --ties order --format json votes.csv
+  saylau allocate --method hare --seats 69 --threshold 5 --sheet Results votes.xlsx
+  saylau allocate --method dhondt --seats 10 --delimiter ';' votes.csv";
 
 /// The long description of `saylau elect`.
 const ELECT_ABOUT: &str = "\
@@ -358,9 +370,28 @@ pub struct AllocateArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// CSV file with the columns party and votes; `-` or nothing reads standard input.
+    /// The CSV delimiter: ',', ';' or tab. By default it is found from the header row.
+    #[arg(long, value_name = "DELIMITER", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// The sheet of an .xlsx or .ods workbook to read (default: the first sheet).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// File with the columns party and votes: CSV text, an .xlsx or an .ods workbook; `-` or
+    /// nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+}
+
+/// Reads `--delimiter`: `,`, `;` or `tab` (also `comma`, `semicolon`, or a tab character).
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s.trim_matches(' ').to_lowercase().as_str() {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "tab" | "\t" | "\\t" => Ok(b'\t'),
+        _ => Err(format!("unknown delimiter {s:?}: expected ',', ';' or tab")),
+    }
 }
 
 /// The output formats of every command that prints data.

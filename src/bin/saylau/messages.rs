@@ -117,7 +117,10 @@ pub fn allocation(e: Error, parties: &PartyVotes, source: &str, ties: TieBreak) 
             } else {
                 "choose a tie policy with --ties (lot, order or votes)"
             };
-            Failure::Tie(format!("tie: parties {names} are tied for {}; {advice}", counted(seats.into(), "seat")))
+            Failure::Tie(format!(
+                "tie: parties {names} are tied for {}; {advice}",
+                counted(seats.into(), "seat")
+            ))
         }
         Error::OverAllocation { .. } => {
             Failure::Input(format!("{e}; use --excess remove to take the extra seats back"))

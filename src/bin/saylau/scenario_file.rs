@@ -6,9 +6,9 @@
 use std::io::{self, Read};
 use std::path::Path;
 
+use saylau::Error;
 use saylau::scenario::{Outcome, Scenario};
 use saylau::system::{Ballots, Body, BodyResult};
-use saylau::Error;
 
 use crate::Failure;
 use crate::input::plural;
