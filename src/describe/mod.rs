@@ -2,6 +2,7 @@
 //! people. [`words`] holds the one way each thing is said (thousands
 //! separators, plurals, lists of names, probabilities).
 
+pub mod figure;
 pub mod table;
 #[cfg(feature = "serde")]
 pub mod view;

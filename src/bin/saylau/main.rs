@@ -16,6 +16,7 @@ mod compare;
 mod elect;
 mod hemicycle;
 mod input;
+mod io;
 mod messages;
 mod metrics;
 mod output;

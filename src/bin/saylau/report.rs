@@ -17,7 +17,8 @@ use saylau::svg::escape as esc;
 use crate::Failure;
 use crate::cli::{CompareBy, ReportArgs};
 use crate::compare::{Compared, default_sweep, grid};
-use crate::hemicycle::{picture, write_output};
+use crate::io::{Written, check_output, write_output};
+use saylau::describe::figure::body_picture;
 use crate::metrics::{Tier, indices, measures};
 use crate::scenario_file::failure;
 use crate::scenario_file::{Elected, elected};
@@ -36,6 +37,9 @@ p.meta, figcaption, p.aside { color: #555; font-size: .92em; }
 
 /// Runs `saylau report` and gives the exit code.
 pub fn main(args: &ReportArgs) -> ExitCode {
+    if let Err(f) = check_output(&args.output, Written::Html) {
+        return f.exit();
+    }
     let page = elected(&args.file, "nothing to report").and_then(|e| page(&e, args));
     match page {
         Ok(html) => write_output(&args.output, &html),
@@ -275,7 +279,7 @@ fn metrics_section(out: &mut String, e: &Elected) {
 fn hemicycle_section(out: &mut String, e: &Elected) {
     open_section(out, "hemicycle", "Parliament diagram");
     let one_race = e.result.seats == 1 && e.result.districts.len() == 1;
-    match picture(e, false) {
+    match body_picture(&e.title(), &e.body, &e.result, &e.ballots, false) {
         Ok(svg) if one_race => {
             figure(out, &svg, "The votes of each candidate, with their share of all votes cast.")
         }
@@ -289,7 +293,7 @@ fn hemicycle_section(out: &mut String, e: &Elected) {
     }
     let mixed = e.body.list.as_ref().is_some_and(|t| t.seats > 0)
         && e.body.districts.as_ref().is_some_and(|t| t.seats > 0);
-    if mixed && let Ok(svg) = picture(e, true) {
+    if mixed && let Ok(svg) = body_picture(&e.title(), &e.body, &e.result, &e.ballots, true) {
         figure(
             out,
             &svg,

@@ -3,7 +3,6 @@
 //! name the line and column, and turning library errors into messages that
 //! name parties, districts and fields.
 
-use std::io::{self, Read};
 use std::path::Path;
 
 use saylau::Error;
@@ -26,18 +25,7 @@ pub fn load(file: &Path) -> Result<(String, Scenario), String> {
     Ok((source, scenario))
 }
 
-/// The bytes of `file`, or of standard input for `-`, with the name to use in messages.
-pub fn read(file: &Path) -> Result<(String, Vec<u8>), String> {
-    if file.as_os_str() == "-" {
-        let name = "<stdin>".to_string();
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
-        return Ok((name, bytes));
-    }
-    let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    Ok((name, bytes))
-}
+pub use crate::io::read;
 
 /// The text of the file: UTF-8, without a byte-order mark.
 pub fn decode<'b>(source: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
