@@ -77,6 +77,7 @@ fn short(method: Method) -> &'static str {
     }
 }
 
+#[expect(clippy::too_many_lines, reason = "an example reads top to bottom as a walk-through")]
 fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let data: Value = serde_json::from_str(DATA)?;
     let field = |key: &str| data[key].as_u64().ok_or_else(|| format!("data: missing number `{key}`"));

@@ -356,7 +356,7 @@ fn split_view_without_list_votes_and_misfits() {
         Err(Error::ResultDoesNotFit { what: "single-member seats in the body", expected: 29, found: 34, .. })
     ));
     broken = result.clone();
-    broken.undecided = 0;
+    broken.list = broken.list.map(|t| saylau::system::TierSeats { undecided: 0, ..t });
     assert!(matches!(
         svg::split_view("x", &body, &broken, &[]),
         Err(Error::ResultDoesNotFit { expected: 69, found: 0, .. })

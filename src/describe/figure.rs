@@ -12,7 +12,13 @@ use crate::system::{Ballots, Body, BodyResult};
 ///
 /// The drawing's refusal ([`svg::Error`]): more seats than a diagram holds,
 /// a result that does not fit the body.
-pub fn body_picture(title: &str, body: &Body, result: &BodyResult, ballots: &Ballots, split: bool) -> svg::Result<String> {
+pub fn body_picture(
+    title: &str,
+    body: &Body,
+    result: &BodyResult,
+    ballots: &Ballots,
+    split: bool,
+) -> svg::Result<String> {
     if split {
         return svg::split_view(title, body, result, &[]);
     }
@@ -20,10 +26,12 @@ pub fn body_picture(title: &str, body: &Body, result: &BodyResult, ballots: &Bal
     if let ([district], [race]) = (ballots.districts.as_slice(), result.districts.as_slice())
         && result.seats == 1
     {
-        let winner = race.winner.as_ref().and_then(|w| district.candidates.iter().position(|c| c.name.trim() == w));
+        let winner =
+            race.winner.as_ref().and_then(|w| district.candidates.iter().position(|c| c.name.trim() == w));
         return svg::candidate_bars(title, &district.candidates, district.against_all, winner);
     }
-    let mut groups: Vec<Group> = result.parties.iter().map(|p| Group::new(p.party.clone(), p.seats)).collect();
+    let mut groups: Vec<Group> =
+        result.parties.iter().map(|p| Group::new(p.party.clone(), p.seats)).collect();
     groups.push(Group::self_nominated(result.independents));
     groups.push(Group::vacant(result.vacant));
     groups.push(Group::undecided(result.undecided));

@@ -287,6 +287,10 @@ pub fn tie_rule_words(policy: TieBreak) -> String {
 }
 
 impl fmt::Display for Note {
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per kind of note: the English rendering of every note in one place"
+    )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Note::Rules { body, law } => write!(f, "Rules: {body} ({law})."),

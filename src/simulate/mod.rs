@@ -387,6 +387,10 @@ impl Simulation {
     /// Whatever [`Body::elect`] refuses about the ballots;
     /// [`Error::InvalidUncertainty`], [`Error::UnknownCoalitionParty`],
     /// [`Error::NothingToSimulate`], [`Error::SimulationTooLarge`].
+    #[expect(
+        clippy::too_many_lines,
+        reason = "compiles the list model, districts, synthetic districts, coalitions and the memory budget in one pass; to be split with the simulator's module split"
+    )]
     pub fn new(body: &Body, ballots: &Ballots, uncertainty: &Uncertainty) -> Result<Simulation> {
         uncertainty.validate()?;
         // The centre must itself be a valid election (names, districts, rules);
@@ -648,6 +652,10 @@ impl Simulation {
     }
 
     /// One election: draw votes, decide seats, count.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the hot loop of one simulated election, kept in one function so the compiler sees it whole; to be split into draw, decide and count"
+    )]
     fn run_once(&self, rng: &mut Xoshiro256PlusPlus, sc: &mut Scratch, tally: &mut Tally) {
         let u = &self.uncertainty;
         sc.list_seats.iter_mut().for_each(|x| *x = 0);

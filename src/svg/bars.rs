@@ -56,6 +56,7 @@ const ROW: f64 = 40.0;
 /// assert!(svg.contains("class=\"winner\""));
 /// # Ok::<(), saylau::svg::Error>(())
 /// ```
+#[expect(clippy::too_many_lines, reason = "one picture drawn top to bottom: frame, bars, labels, legend")]
 pub fn candidate_bars(
     title: &str,
     candidates: &[Candidate],

@@ -174,6 +174,7 @@ fn check_share(what: &str, label: &str, value: f64) -> Result<()> {
 /// assert!(svg.contains("class=\"interval\""));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[expect(clippy::too_many_lines, reason = "one chart drawn top to bottom: frame, axes, panels, labels")]
 pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
     if report.parties.is_empty() {
         return Err(Error::NothingToDraw { what: "parties" });

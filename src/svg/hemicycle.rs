@@ -351,6 +351,10 @@ struct TierCount {
 /// assert!(svg.contains(">Undecided: 27<"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[expect(
+    clippy::too_many_lines,
+    reason = "checks the result against the body, then draws both tiers and one legend"
+)]
 pub fn split_view(title: &str, body: &Body, result: &BodyResult, colours: &[(&str, &str)]) -> Result<String> {
     for (party, colour) in colours {
         super::colour::check_colour(party, colour)?;
@@ -366,22 +370,13 @@ pub fn split_view(title: &str, body: &Body, result: &BodyResult, colours: &[(&st
     }
     let list_size = u64::from(body.list.as_ref().map_or(0, |t| t.seats));
     let district_size = u64::from(body.districts.as_ref().map_or(0, |t| t.seats));
-    let has_lists = result.parties.iter().any(|p| p.votes.is_some());
-    let district_vacant = result.districts.iter().filter(|d| d.winner.is_none()).count() as u64;
-    let vacant = u64::from(result.vacant);
-    let list_vacant = vacant.checked_sub(district_vacant).ok_or_else(|| {
-        misfit("vacant single-member seats (districts without a winner)", district_vacant, vacant)
-    })?;
-    let list_undecided = if list_size > 0 && !has_lists { list_size } else { 0 };
-    let undecided = u64::from(result.undecided);
-    let district_undecided = undecided
-        .checked_sub(list_undecided)
-        .ok_or_else(|| misfit("undecided party-list seats (no list votes)", list_undecided, undecided))?;
+    // The result's own accounting per tier: won, vacant, undecided.
+    let (lt, dt) = (result.list.unwrap_or_default(), result.district.unwrap_or_default());
+    let list = TierCount { vacant: lt.vacant.into(), undecided: lt.undecided.into() };
+    let district = TierCount { vacant: dt.vacant.into(), undecided: dt.undecided.into() };
     let list_won: u64 = result.parties.iter().map(|p| u64::from(p.list_seats)).sum();
     let district_won: u64 = result.parties.iter().map(|p| u64::from(p.district_seats)).sum::<u64>()
         + u64::from(result.independents);
-    let list = TierCount { vacant: list_vacant, undecided: list_undecided };
-    let district = TierCount { vacant: district_vacant, undecided: district_undecided };
     if list_won + list.vacant + list.undecided != list_size {
         return Err(misfit(
             "party-list seats in the body",
@@ -501,6 +496,10 @@ fn majority(seats: u64) -> u64 {
 
 /// Draws `rings` side by side, the majority of `total` seats, then the
 /// legend below.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one picture drawn top to bottom: rows, seats, majority line, legend"
+)]
 fn render(
     title: &str,
     styles: &[Style],

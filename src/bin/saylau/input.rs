@@ -383,6 +383,10 @@ fn header_names(header: &csv::ByteRecord) -> Vec<String> {
 /// # Errors
 ///
 /// A message naming the source, the line and what is wrong.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the CSV reader's header, delimiter and row checks in reading order, each with its message"
+)]
 fn parse_csv(source: &Source, bytes: &[u8], delimiter: Option<u8>) -> Result<PartyVotes, String> {
     let name = &source.name;
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);

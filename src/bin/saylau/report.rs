@@ -18,10 +18,10 @@ use crate::Failure;
 use crate::cli::{CompareBy, ReportArgs};
 use crate::compare::{Compared, default_sweep, grid};
 use crate::io::{Written, check_output, write_output};
-use saylau::describe::figure::body_picture;
 use crate::metrics::{Tier, indices, measures};
 use crate::scenario_file::failure;
 use crate::scenario_file::{Elected, elected};
+use saylau::describe::figure::body_picture;
 
 /// Inline styles: system fonts only, nothing loaded.
 const STYLE: &str = "

@@ -271,6 +271,10 @@ impl BodyView {
 
     /// The party table for people: votes and shares (with lists), seats per
     /// tier, then the self-nominated, vacant and undecided seats, and the total.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one table, one column set chosen once; the rows for parties, against all, self-nominated, vacant, undecided and total read top to bottom"
+    )]
     pub fn party_table(&self) -> Table {
         let lists = self.against_all.is_some();
         let (has_list, has_district) = (self.tiers.list.is_some(), self.tiers.district.is_some());

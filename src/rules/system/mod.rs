@@ -413,136 +413,22 @@ impl Body {
         if self.total_seats() > u32::MAX as u64 {
             return Err(Error::TooManySeats { seats: self.total_seats(), max: u32::MAX as u64 });
         }
-        let mut notes = Vec::new();
-        let mut assumed = Vec::new();
+        let mut count = Count::default();
         if let Some(p) = self.preset {
-            notes.push(Note::Rules { body: p.name().to_string(), law: p.source().law });
+            count.notes.push(Note::Rules { body: p.name().to_string(), law: p.source().law });
         }
-        let mut parties: Vec<PartyResult> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-
-        let list = match (&self.list, ballots.lists.is_empty()) {
-            (None, false) => {
-                return Err(Error::NoListTier { body: self.name.clone(), lists: ballots.lists.len() });
-            }
-            (Some(tier), true) => {
-                notes.push(Note::ListsNotGiven { seats: tier.seats });
-                Some(TierSeats { seats: tier.seats, won: 0, vacant: 0, undecided: tier.seats })
-            }
-            (Some(tier), false) => {
-                let out = tier.allocate(&ballots.lists, ballots.against_all)?;
-                list_notes(tier, &ballots.lists, ballots.against_all, &out, &mut notes, &mut assumed);
-                for (i, l) in ballots.lists.iter().enumerate() {
-                    index.insert(l.party.trim().to_string(), parties.len());
-                    parties.push(PartyResult {
-                        party: l.party.trim().to_string(),
-                        votes: Some(l.votes),
-                        eligible: Some(out.eligible[i]),
-                        list_seats: out.seats[i],
-                        district_seats: 0,
-                        seats: out.seats[i],
-                    });
-                }
-                Some(TierSeats {
-                    seats: tier.seats,
-                    won: tier.seats - out.vacant,
-                    vacant: out.vacant,
-                    undecided: 0,
-                })
-            }
-            (None, true) => None,
-        };
-
-        let mut districts = Vec::with_capacity(ballots.districts.len());
-        let mut independents = 0;
-        let district = match (&self.districts, ballots.districts.is_empty()) {
-            (None, false) => {
-                return Err(Error::NoDistrictTier {
-                    body: self.name.clone(),
-                    districts: ballots.districts.len(),
-                });
-            }
-            (Some(tier), _) => {
-                let given = ballots.districts.len();
-                if given > tier.seats as usize {
-                    return Err(Error::TooManyDistricts {
-                        body: self.name.clone(),
-                        seats: tier.seats,
-                        given,
-                    });
-                }
-                check_names(&ballots.districts)?;
-                let undecided = tier.seats - given as u32;
-                if undecided > 0 {
-                    notes.push(Note::DistrictsMissing { given, seats: tier.seats });
-                }
-                let mut vacant = 0;
-                for d in &ballots.districts {
-                    let outcome = tier.rules.decide(d)?;
-                    let winner = outcome.winner.map(|w| &d.candidates[w]);
-                    if outcome.against_all_won {
-                        notes.push(Note::AgainstAllLed {
-                            district: d.name.trim().to_string(),
-                            against_all: d.against_all,
-                            elected: winner.map(|w| w.name.trim().to_string()),
-                        });
-                        if tier.rules.against_all == AgainstAllRule::ElectLeader && winner.is_some() {
-                            assumed.push(Assumption::AgainstAllElectsLeader);
-                        }
-                    }
-                    if let Some(t) = &outcome.tie {
-                        notes.push(Note::DistrictTieBroken {
-                            district: d.name.trim().to_string(),
-                            tied: t
-                                .parties
-                                .iter()
-                                .map(|&i| d.candidates[i].name.trim().to_string())
-                                .collect(),
-                            winner: d.candidates[t.winners[0]].name.trim().to_string(),
-                            policy: t.policy,
-                        });
-                    }
-                    if self.preset == Some(Preset::Akim) && (outcome.against_all_won || outcome.tie.is_some())
-                    {
-                        assumed.push(Assumption::AkimAsDistrict);
-                    }
-                    match winner {
-                        None => vacant += 1,
-                        Some(w) => match w.party.as_deref().map(str::trim) {
-                            None | Some("") => independents += 1,
-                            Some(p) => {
-                                let at = *index.entry(p.to_string()).or_insert_with(|| {
-                                    parties.push(PartyResult {
-                                        party: p.to_string(),
-                                        votes: None,
-                                        eligible: None,
-                                        list_seats: 0,
-                                        district_seats: 0,
-                                        seats: 0,
-                                    });
-                                    parties.len() - 1
-                                });
-                                parties[at].district_seats += 1;
-                                parties[at].seats += 1;
-                            }
-                        },
-                    }
-                    districts.push(district_result(d, winner, outcome.against_all_won));
-                }
-                Some(TierSeats { seats: tier.seats, won: given as u32 - vacant, vacant, undecided })
-            }
-            (None, true) => None,
-        };
-
+        let list = count.lists(self, ballots)?;
+        let district = count.districts(self, ballots)?;
         if self.preset == Some(Preset::RegionalMaslikhat)
             && let (Some(l), Some(d)) = (&self.list, &self.districts)
             && d.seats == l.seats + 1
         {
-            assumed.push(Assumption::OddSeatToDistricts);
+            count.assumed.push(Assumption::OddSeatToDistricts);
         }
         if self.preset == Some(Preset::Kurultai) && !ballots.lists.is_empty() {
-            assumed.push(Assumption::KurultaiListRules);
+            count.assumed.push(Assumption::KurultaiListRules);
         }
+        let Count { mut notes, assumed, parties, independents, districts, .. } = count;
         if self.preset.is_some() {
             let mut seen = Vec::new();
             for rule in assumed {
@@ -566,6 +452,138 @@ impl Body {
             against_all: if self.list.is_some() { ballots.against_all } else { 0 },
             notes,
         })
+    }
+}
+
+/// A body's result as it is counted, tier by tier.
+#[derive(Debug, Default)]
+struct Count {
+    notes: Vec<Note>,
+    /// Unconfirmed rules the result has depended on so far.
+    assumed: Vec<Assumption>,
+    parties: Vec<PartyResult>,
+    /// Party name to its position in `parties`.
+    index: HashMap<String, usize>,
+    independents: u32,
+    districts: Vec<DistrictResult>,
+}
+
+impl Count {
+    /// The list tier: seats per party, notes, and the tier's accounting.
+    fn lists(&mut self, body: &Body, ballots: &Ballots) -> Result<Option<TierSeats>> {
+        let tier = match (&body.list, ballots.lists.is_empty()) {
+            (None, false) => {
+                return Err(Error::NoListTier { body: body.name.clone(), lists: ballots.lists.len() });
+            }
+            (None, true) => return Ok(None),
+            (Some(tier), true) => {
+                self.notes.push(Note::ListsNotGiven { seats: tier.seats });
+                return Ok(Some(TierSeats { seats: tier.seats, won: 0, vacant: 0, undecided: tier.seats }));
+            }
+            (Some(tier), false) => tier,
+        };
+        let out = tier.allocate(&ballots.lists, ballots.against_all)?;
+        list_notes(tier, &ballots.lists, ballots.against_all, &out, &mut self.notes, &mut self.assumed);
+        for (i, l) in ballots.lists.iter().enumerate() {
+            self.index.insert(l.party.trim().to_string(), self.parties.len());
+            self.parties.push(PartyResult {
+                party: l.party.trim().to_string(),
+                votes: Some(l.votes),
+                eligible: Some(out.eligible[i]),
+                list_seats: out.seats[i],
+                district_seats: 0,
+                seats: out.seats[i],
+            });
+        }
+        Ok(Some(TierSeats {
+            seats: tier.seats,
+            won: tier.seats - out.vacant,
+            vacant: out.vacant,
+            undecided: 0,
+        }))
+    }
+
+    /// The single-member tier: each race, the seats it gives, its notes.
+    fn districts(&mut self, body: &Body, ballots: &Ballots) -> Result<Option<TierSeats>> {
+        let tier = match (&body.districts, ballots.districts.is_empty()) {
+            (None, false) => {
+                return Err(Error::NoDistrictTier {
+                    body: body.name.clone(),
+                    districts: ballots.districts.len(),
+                });
+            }
+            (None, true) => return Ok(None),
+            (Some(tier), _) => tier,
+        };
+        let given = ballots.districts.len();
+        if given > tier.seats as usize {
+            return Err(Error::TooManyDistricts { body: body.name.clone(), seats: tier.seats, given });
+        }
+        check_names(&ballots.districts)?;
+        let undecided = tier.seats - given as u32;
+        if undecided > 0 {
+            self.notes.push(Note::DistrictsMissing { given, seats: tier.seats });
+        }
+        let mut vacant = 0;
+        for d in &ballots.districts {
+            if !self.race(body, tier, d)? {
+                vacant += 1;
+            }
+        }
+        Ok(Some(TierSeats { seats: tier.seats, won: given as u32 - vacant, vacant, undecided }))
+    }
+
+    /// One race: its notes, and the seat to the winner's party or the
+    /// self-nominated. Returns whether anyone was elected.
+    fn race(&mut self, body: &Body, tier: &DistrictTier, d: &District) -> Result<bool> {
+        let outcome = tier.rules.decide(d)?;
+        let winner = outcome.winner.map(|w| &d.candidates[w]);
+        if outcome.against_all_won {
+            self.notes.push(Note::AgainstAllLed {
+                district: d.name.trim().to_string(),
+                against_all: d.against_all,
+                elected: winner.map(|w| w.name.trim().to_string()),
+            });
+            if tier.rules.against_all == AgainstAllRule::ElectLeader && winner.is_some() {
+                self.assumed.push(Assumption::AgainstAllElectsLeader);
+            }
+        }
+        if let Some(t) = &outcome.tie {
+            self.notes.push(Note::DistrictTieBroken {
+                district: d.name.trim().to_string(),
+                tied: t.parties.iter().map(|&i| d.candidates[i].name.trim().to_string()).collect(),
+                winner: d.candidates[t.winners[0]].name.trim().to_string(),
+                policy: t.policy,
+            });
+        }
+        if body.preset == Some(Preset::Akim) && (outcome.against_all_won || outcome.tie.is_some()) {
+            self.assumed.push(Assumption::AkimAsDistrict);
+        }
+        self.districts.push(district_result(d, winner, outcome.against_all_won));
+        let Some(w) = winner else { return Ok(false) };
+        match w.party.as_deref().map(str::trim) {
+            None | Some("") => self.independents += 1,
+            Some(p) => {
+                let at = match self.index.get(p) {
+                    Some(&at) => at,
+                    None => {
+                        self.index.insert(p.to_string(), self.parties.len());
+                        self.parties.push(PartyResult {
+                            party: p.to_string(),
+                            votes: None,
+                            eligible: None,
+                            list_seats: 0,
+                            district_seats: 0,
+                            seats: 0,
+                        });
+                        self.parties.len() - 1
+                    }
+                };
+                self.parties[at].district_seats += 1;
+                self.parties[at].seats += 1;
+            }
+        }
+        Ok(true)
     }
 }
 

@@ -192,6 +192,10 @@ impl Preset {
     /// size, [`Error::AboveLegalMaximum`], [`Error::SizeMismatch`] for a total
     /// that does not match its tiers, [`Error::AkimListSeats`],
     /// [`Error::EmptyBody`], [`Error::TooManySeats`].
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the sizes, limits and defaults of every preset side by side, as the law gives them"
+    )]
     pub fn body(&self, o: &Overrides) -> Result<Body> {
         let body = self.name();
         let (list, districts) = match self {
