@@ -133,19 +133,27 @@ Votes are whole numbers from 0 to 18446744073709551615. A scenario may give list
 districts (the district seats are then reported as undecided) or districts without lists. The
 full reference is docs/scenario.md and the crate documentation of saylau::scenario.
 
-Output: `table` is for people: the parties (share % is of all list votes, \"against all\"
-included; rounded, for display only), the districts and the notes. `json` prints
-{\"body\", \"seats\", \"parties\": [{\"party\", \"votes\", \"eligible\", \"list_seats\",
-\"district_seats\", \"seats\"}], \"independents\", \"vacant\", \"undecided\", \"districts\": [{\"name\",
-\"winner\", \"party\", \"against_all_won\"}], \"rules\", \"notes\"} plus \"title\", \"date\", \"source\"
-and \"description\" when the scenario gives them (\"votes\" and \"eligible\" only for parties with
-a list; \"winner\" is null for a vacant seat, \"party\" null for a self-nominated winner). `csv` has
-the columns party,list_seats,district_seats,seats, one row per party, then the rows
-(self-nominated), (vacant) and (undecided) when they are not zero, so that the seats column adds
-up to the body's size. For a referendum, json prints {\"body\": \"referendum\", \"outcome\":
-\"adopted\" | \"rejected\" | \"invalid\", \"valid\", \"yes_majority\", \"turnout_percent\",
-\"yes_percent\", \"regions_with_yes_majority\", \"regional_rule_met\", \"notes\", ...} and csv has
-the columns field,value.
+Output: `table` is for people: the parties (votes with thousands separators; share of all list
+votes, \"against all\" included, rounded for display), the threshold as \"5% of 6,366,441 = 318,323
+votes\", every district's candidates with votes, shares and the winner's margin, and the notes
+that apply. `json` prints {\"body\", \"seats\", \"majority\", \"parties\": [{\"party\", \"votes\",
+\"share_percent\", \"eligible\", \"list_seats\", \"district_seats\", \"seats\"}], \"independents\",
+\"vacant\", \"undecided\", \"tiers\": {\"list\", \"district\"} (each {\"seats\", \"won\", \"vacant\",
+\"undecided\"} or null), \"against_all\", \"threshold\": {\"percent\", \"base\", \"needed\",
+\"against_all_in_base\"}, \"districts\": [{\"name\", \"winner\", \"party\", \"against_all_won\",
+\"candidates\": [{\"name\", \"party\", \"votes\", \"share_percent\", \"elected\"}], \"against_all\",
+\"total_votes\", \"margin\"}], \"rules\", \"notes\": [{\"kind\", \"text\", ...}]} plus \"title\",
+\"date\", \"source\" and \"description\" when the scenario gives them (\"votes\", \"share_percent\"
+and \"eligible\" only for parties with a list; \"winner\" is null for a vacant seat, \"party\" null
+for a self-nominated winner). Vacant seats are those the rules left empty (a repeat election, a
+list too short); undecided seats are those the scenario gives no result for. `csv` has the
+columns party,list_seats,district_seats,seats,votes,share_percent,eligible,district,candidate,
+elected,margin: one row per party, then (against all), (self-nominated), (vacant) and
+(undecided) when they apply, so that the seats column adds up to the body's size, then one row
+per candidate and per district's \"against all\". For a referendum, json prints {\"body\":
+\"referendum\", \"outcome\": \"adopted\" | \"rejected\" | \"invalid\", \"valid\", \"yes_majority\",
+\"turnout_percent\", \"yes_percent\", \"regions_with_yes_majority\", \"regional_rule_met\",
+\"notes\", ...} and csv has the columns field,value.
 
 Exit codes: 0 success; 2 bad input or usage (the message names the file, the line and column or
 the field, and what is wrong); 3 a tie that the scenario's \"ties\" policy does not break (only
@@ -228,20 +236,24 @@ Reproducibility: runs are drawn in blocks of 1024, each from a generator seeded 
 the block's number, and combined by adding integer counts: the same scenario, --seed and --runs
 give the same output on any machine, whatever --threads.
 
-Output: `table` is for people: per party the centre list share, the mean seats, the 90%
-interval (5th to 95th percentile), the median, P(majority) (more than half of all seats alone)
-and P(threshold) (its list passed the threshold), list and district columns when the body has
-both tiers, the coalitions and the notes; --histogram adds each party's seat distribution.
-`json` prints {\"runs\", \"seed\", \"seats\", \"parties\": [{\"party\", \"mean\", \"p05\", \"p50\",
-\"p95\", \"p_majority\", \"p_threshold\", \"list\", \"district\", \"p_two_thirds\",
-\"p_three_quarters\", \"centre_share\", \"mean_share\"}], \"independents\", \"vacant\",
-\"coalitions\": [{\"name\", \"parties\", \"mean\", \"p05\", \"p50\", \"p95\", \"p_majority\",
-\"p_two_thirds\", \"p_three_quarters\"}], \"runs_with_lot\", \"interrupted\", \"notes\"}. Seats
-(mean, p05, p50, p95) are total seats; \"list\", \"district\", \"independents\" and \"vacant\" are
-{\"mean\", \"p05\", \"p50\", \"p95\"} (\"list\" and \"p_threshold\" are null for a party without a
-list, \"district\" null for a body without single-member seats). Probabilities are shares of
-runs, from 0 to 1; the shares are of list votes plus \"against all\". --histogram adds
-\"histogram\": [runs with 0 seats, with 1 seat, ...] to every seat object.
+Output: `table` is for people: the vote model in one line, then per party the centre list
+share, the mean seats, the 90% interval (5th to 95th percentile), the median, P(majority) (more
+than half of all seats alone), P(2/3) and P(threshold) (its list passed the threshold), written
+\">99.9%\" or \"<0.1%\" rather than rounded to a certainty, list and district columns when the body
+has both tiers, the coalitions and the notes; --histogram adds each party's seat distribution.
+`json` prints {\"runs\", \"seed\", \"seats\", \"majority\", \"parties\": [{\"party\", \"mean\",
+\"p05\", \"p50\", \"p95\", \"p_majority\", \"p_threshold\", \"list\", \"district\",
+\"p_two_thirds\", \"p_three_quarters\", \"centre_share\", \"mean_share\"}], \"independents\",
+\"vacant\", \"undecided\", \"coalitions\": [{\"name\", \"parties\", \"mean\", \"p05\", \"p50\",
+\"p95\", \"p_majority\", \"p_two_thirds\", \"p_three_quarters\"}], \"runs_with_lot\",
+\"interrupted\", \"model\", \"notes\"}. Seats (mean, p05, p50, p95) are total seats; \"list\",
+\"district\", \"independents\" and \"vacant\" are {\"mean\", \"p05\", \"p50\", \"p95\"} (\"list\"
+and \"p_threshold\" are null for a party without a list, \"district\" null for a body without
+single-member seats). Probabilities are shares of runs, from 0 to 1; the shares are of list votes
+plus \"against all\". --histogram adds \"histogram\": [runs with 0 seats, with 1 seat, ...] to
+every seat object. `csv` has one row per party, coalition and kind of seat no party holds, with
+the columns row,name,mean,p05,p50,p95,p_majority,p_two_thirds,p_three_quarters,p_threshold,
+list_mean,district_mean,centre_share,mean_share,parties.
 
 A progress bar is drawn on standard error when it is a terminal. Ctrl-C stops the runs cleanly:
 the results of the runs completed so far are printed with \"interrupted\": true and a note.
@@ -670,14 +682,16 @@ dot per seat in half rings, each party one contiguous wedge, as a standalone SVG
 
 /// The text after the options of `saylau hemicycle --help`.
 const HEMICYCLE_AFTER: &str = "\
-Parties come in the scenario's order, in colour-blind-safe colours that follow their position;
-self-nominated members are grey, vacant seats hollow, seats not decided (a tier without votes in
-the scenario) hollow and dashed. --split draws the party-list and the single-member seats as two
+Parties come in the scenario's order, each in its own colour whatever its position (the Kazakh
+parties in fixed colours, others by name from a colour-blind-safe palette); self-nominated
+members are grey, vacant seats (left empty by the rules) hollow with a solid ring, undecided
+seats (no result given) hollow with a dashed ring; a line and a label mark the majority. A body
+of one seat decided by one race (an akim) is drawn as a bar chart of its candidates. --split draws the party-list and the single-member seats as two
 half rings side by side. Each seat is one <circle class=\"seat ...\" data-party=\"i\"> with the
 party's name as its tooltip, so the number of <circle elements is the number of seats.
 
-Exit codes: 0 success; 2 bad input, a referendum, more than 10000 seats, or an output file that
-cannot be written; 3 a tie that the scenario's \"ties\" policy does not break.
+Exit codes: 0 success; 2 bad input, a referendum, more than 10000 seats, an output file named
+for another format (-o seats.png), or an output file that cannot be written; 3 a tie that the scenario's \"ties\" policy does not break.
 
 Examples:
   saylau hemicycle scenarios/mazhilis-2023-illustrative-districts.json -o seats.svg
