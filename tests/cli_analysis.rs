@@ -367,6 +367,40 @@ notes:
     assert_eq!(r.stdout, expected);
 }
 
+/// A row whose count fails says why in words, naming the parties.
+#[test]
+fn compare_row_errors_name_the_parties() {
+    // Refusing ties: the body as given (10 seats: 6 and 4) has none, but at
+    // 4 seats A and B tie (see compare_table_golden_text).
+    let scenario = THREE_LISTS.replace("\"method\": \"hare\"", "\"method\": \"hare\", \"ties\": \"error\"");
+    let doc =
+        ok_json_stdin(&["compare", "-", "--by", "houses", "--houses", "4..5", "--format", "json"], &scenario);
+    let row = &doc["rows"][0];
+    assert!(row["seats"].is_null() && row["tie"].is_null(), "{row}");
+    let error = row["error"].as_str().unwrap();
+    assert!(error.starts_with("tie between A and B for 1 seat"), "{error}");
+    assert!(!error.contains("position"), "{error}");
+    assert!(doc["rows"][1]["error"].is_null());
+    let r = run(&["compare", "-", "--by", "houses", "--houses", "4..5"], &scenario);
+    let line = r.stdout.lines().find(|l| l.starts_with("4 seats")).unwrap();
+    assert_eq!(line.split_whitespace().nth(2), Some("tie"), "no seats beside the reason: {line}");
+    assert!(line.ends_with("exactly equal claims that the tie rule does not break"), "{line}");
+    // No list over 55%: the vote base with thousands separators.
+    let doc = ok_json(&[
+        "compare",
+        MAZHILIS,
+        "--by",
+        "thresholds",
+        "--from",
+        "55",
+        "--to",
+        "55",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["rows"][0]["error"], "no party reaches the threshold of 55% of 6,366,441 votes");
+}
+
 #[test]
 fn compare_json_has_the_documented_fields() {
     let doc = ok_json_stdin(

@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::body::{SELF_NOMINATED, UNDECIDED, VACANT, body_summary, heading};
-use super::{About, TieView};
-use crate::compare::{Design, DesignTable, Overhang, Row, Setting, Sweep};
+use super::{About, TieView, party_name};
+use crate::compare::{CompensatoryError, Design, DesignTable, Overhang, Row, Setting, Sweep};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, join_names, thousands};
+use crate::error::Error;
 use crate::note::tie_rule_words;
 use crate::system::Body;
 
@@ -124,7 +125,7 @@ impl SettingRow {
                 c.tie.as_ref().map(|t| TieView::new(t, parties)),
                 None,
             ),
-            Err(e) => (None, None, None, Some(e.to_string())),
+            Err(e) => (None, None, None, Some(error_words(e, parties))),
         };
         SettingRow { label, setting: SettingValue::new(&r.setting), seats, eligible, tie, error }
     }
@@ -188,8 +189,8 @@ pub struct ComparisonView {
 }
 
 impl ComparisonView {
-    /// Describes a sweep of methods, thresholds or house sizes of `body`'s
-    /// list tier.
+    /// Describes a sweep of `body`'s list tier; `by` says what it varies
+    /// ([`By::Methods`], [`By::Thresholds`] or [`By::Houses`]).
     pub fn sweep(about: About, body: &Body, by: By, sweep: &Sweep) -> ComparisonView {
         ComparisonView {
             by,
@@ -234,7 +235,10 @@ impl ComparisonView {
                         undecided: None,
                         overhang: None,
                         levelling: None,
-                        error: Some(e.to_string()),
+                        error: Some(match e {
+                            CompensatoryError::Count(e) => error_words(e, &table.parties),
+                            refused => refused.to_string(),
+                        }),
                     },
                 }
             })
@@ -414,6 +418,22 @@ fn tie_words(tie: &TieView) -> String {
         if tie.winners.len() == 1 { "s" } else { "" },
         if tie.seats == 1 { "it" } else { "them" },
     )
+}
+
+/// Why a count failed, for people: parties by name (`positions` index
+/// `parties`), numbers with thousands separators.
+fn error_words(e: &Error, parties: &[String]) -> String {
+    match e {
+        Error::Tie { parties: tied, seats } => format!(
+            "tie between {} for {}: exactly equal claims that the tie rule does not break",
+            join_names(tied.iter().map(|&i| party_name(parties, i))),
+            counted((*seats).into(), "seat")
+        ),
+        Error::NoEligibleParty { threshold, base } => {
+            format!("no party reaches the threshold of {threshold}% of {} votes", thousands(*base))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// A design for people: `"all 98 seats by list"`.
