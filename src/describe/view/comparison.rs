@@ -172,6 +172,29 @@ pub enum ComparisonRows {
 /// A comparison, described: the JSON of `saylau compare` (`{"by",
 /// "parties", "rows"}`), and the table its text, CSV and HTML show, with
 /// the parties as column headers.
+///
+/// ```
+/// use saylau::compare::by_house;
+/// use saylau::describe::view::comparison::By;
+/// use saylau::describe::view::{About, ComparisonView};
+/// use saylau::scenario::Scenario;
+/// let s = Scenario::from_json(r#"{"body": "kurultai", "list_seats": 10, "threshold_percent": "5",
+///   "method": "hare", "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
+///   {"party": "C", "votes": 400}]}"#)?;
+/// let body = s.body()?;
+/// let sweep = by_house(body.list.as_ref().unwrap(), &s.lists, 0, 9..=11)?;
+/// let view = ComparisonView::sweep(About::of(&s), &body, By::Houses, &sweep);
+/// let json = serde_json::to_value(&view)?;
+/// assert_eq!(json["by"], "houses");
+/// assert_eq!(json["rows"][2]["list_seats"], 11);
+/// assert_eq!(json["rows"][2]["seats"], serde_json::json!([7, 4, 0]));
+/// let table = view.table();
+/// assert_eq!(table.columns[1].header, "A");
+/// // C is below the threshold: "-".
+/// assert_eq!(table.rows[2], ["11 seats", "7", "4", "-", ""]);
+/// assert_eq!(view.csv_rows()[0], ["list_seats", "A", "B", "C", "error"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComparisonView {
     /// What varies.

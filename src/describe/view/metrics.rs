@@ -161,6 +161,24 @@ fn shown(index: Index, value: &IndexValue) -> String {
 /// The measures of one result, described: the JSON of `saylau metrics`
 /// (`{"list_tier", "whole_body", "district_waste"}`), and the tables its
 /// text, CSV and HTML show.
+///
+/// ```
+/// use saylau::describe::view::{About, MetricsView};
+/// use saylau::scenario::Scenario;
+/// let s = Scenario::from_json(r#"{"body": "kurultai", "list_seats": 10, "threshold_percent": "5",
+///   "method": "hare", "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
+///   {"party": "C", "votes": 400}]}"#)?;
+/// let (body, ballots) = (s.body()?, s.ballots());
+/// let view = MetricsView::new(About::of(&s), &body, &ballots, &body.elect(&ballots)?);
+/// let json = serde_json::to_value(&view)?;
+/// assert_eq!(json["list_tier"]["largest_party"], "A");
+/// assert_eq!(json["list_tier"]["wasted_votes"], 400);
+/// assert!(json["whole_body"].is_null() && json["district_waste"].is_null());
+/// // For people: thousands separators; in CSV, plain digits.
+/// assert_eq!(view.list_tier.as_ref().unwrap().party_table().rows[0][1], "6,000");
+/// assert!(view.csv_rows().iter().any(|r| r.index == "wasted_votes" && r.value == "400"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MetricsView {
     /// The list tier: list votes against list seats (`null` without lists
