@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use saylau::fragility::fragility_of_lists;
-use saylau::metrics::Metrics;
+use saylau::metrics::TierMetrics;
 use saylau::scenario::Scenario;
 use saylau::svg::{Group, ScatterPoint, hemicycle, seat_vote_scatter};
 
@@ -24,7 +24,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tier = body.list.as_ref().ok_or("the Mazhilis has a list tier")?;
 
     // Disproportionality of the list tier, "against all" in the vote base.
-    let m = Metrics::list_tier(&result, scenario.against_all)?;
+    let named = TierMetrics::list_tier(&result, scenario.against_all)?;
+    let m = &named.metrics;
     println!(
         "Mazhilis 2023, list tier: {} seats by {} above {}",
         tier.seats,
@@ -35,7 +36,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  Loosemore-Hanby index  {:6.2} points", m.loosemore_hanby);
     println!("  effective parties      {:6.2} by votes, {:.2} by seats", m.enep, m.enpp);
     println!("  wasted votes           {:6.2}% ({} votes)", m.wasted_share, m.wasted_votes);
-    println!("  Amanat's seat bonus    {:+6.2} points", m.largest_party_bonus);
+    let bonus = format!("{}'s seat bonus", named.largest_party());
+    println!("  {bonus:<22} {:+6.2} points", m.largest_party_bonus);
 
     // Exact fragility: votes each list needed for one more seat, or could lose.
     println!();

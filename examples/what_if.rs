@@ -16,16 +16,31 @@
 use std::path::PathBuf;
 
 use saylau::Ratio;
-use saylau::compare::{Design, Overhang, by_method, by_threshold, designs};
+use saylau::compare::{Design, Overhang, Row, Setting, by_method, by_threshold, designs};
+use saylau::describe::view::comparison::design_label;
 use saylau::scenario::Scenario;
 use saylau::svg::{Group, hemicycle, threshold_sweep};
 
 const SCENARIO: &str = include_str!("../scenarios/mazhilis-2023-illustrative-districts.json");
 
-fn seats(row: Option<&[u32]>, error: Option<&str>) -> String {
-    match row {
-        Some(s) => s.iter().map(|n| format!("{n:>4}")).collect::<String>(),
-        None => format!("  ({})", error.unwrap_or("not counted")),
+fn seats(seats: &[u32]) -> String {
+    seats.iter().map(|n| format!("{n:>4}")).collect()
+}
+
+/// A row's seats, or why it was not counted.
+fn outcome(r: &Row) -> String {
+    match &r.outcome {
+        Ok(c) => seats(&c.seats),
+        Err(e) => format!("  ({e})"),
+    }
+}
+
+/// A setting for people.
+fn label(s: &Setting) -> String {
+    match s {
+        Setting::Method(m) => m.label(),
+        Setting::Threshold(t) => t.to_string(),
+        Setting::House(h) => format!("{h} seats"),
     }
 }
 
@@ -39,34 +54,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let methods = by_method(tier, lists, against_all)?;
     println!("69 list seats by method ({}):", methods.parties.join(", "));
     for r in &methods.rows {
-        println!("  {:<38}{}", r.label, seats(r.seats.as_deref(), r.error.as_deref()));
+        println!("  {:<38}{}", label(&r.setting), outcome(r));
     }
 
     let sweep = by_threshold(tier, lists, against_all, Ratio::ZERO, Ratio::integer(10), "0.5".parse()?)?;
     println!();
     println!("69 list seats by threshold:");
     for r in sweep.rows.iter().step_by(2) {
-        println!("  {:<6}{}", r.label, seats(r.seats.as_deref(), r.error.as_deref()));
+        println!("  {:<6}{}", label(&r.setting), outcome(r));
     }
 
     let t = designs(&body, &ballots, &[Design::AllList, Design::Compensatory(Overhang::Keep)])?;
     println!();
     println!("the whole body under other designs ({}, self-nominated):", t.parties.join(", "));
     for r in &t.rows {
-        println!(
-            "  {:<48} {:>3} seats:{}{:>4}",
-            r.design,
-            r.house,
-            seats(Some(&r.seats), None),
-            r.independents
-        );
+        let design = design_label(&body, &r.design);
+        match &r.outcome {
+            Ok(s) => println!("  {design:<48} {:>3} seats:{}{:>4}", s.house, seats(&s.seats), s.independents),
+            Err(e) => println!("  {design:<48} not counted: {e}"),
+        }
     }
 
     let dir = PathBuf::from(std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into()));
     std::fs::create_dir_all(&dir)?;
     let points = sweep.threshold_points();
     let chart = threshold_sweep("Mazhilis 2023: list seats by threshold", &sweep.parties, &points)?;
-    let mmp = t.rows.last().ok_or("the MMP row")?;
+    let mmp = t.rows.last().and_then(|r| r.seats()).ok_or("the MMP row")?;
     let mut groups: Vec<Group> =
         t.parties.iter().zip(&mmp.seats).map(|(p, &s)| Group::new(p.clone(), s)).collect();
     groups.push(Group::self_nominated(mmp.independents));

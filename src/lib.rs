@@ -106,7 +106,7 @@ pub mod svg;
 
 pub use analysis::{compare, fragility, metrics, paradox};
 pub use exact::ratio;
-pub use rules::{district, note, referendum, system, threshold, votes};
+pub use rules::{compensatory, district, note, referendum, system, threshold, votes};
 
 pub use apportion::{
     Allocation, Apportioner, Audit, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota, QuotaAudit,

@@ -1,10 +1,13 @@
 //! Analysis: indices, fragility, paradoxes and what-if comparisons against
 //! published or hand-worked values.
 
-use saylau::compare::{Design, Overhang, Setting, by_house, by_method, by_threshold, designs};
+use saylau::compare::{
+    ALTERNATIVES, CompensatoryError, Design, Overhang, Setting, by_house, by_method, by_threshold, designs,
+};
+use saylau::compensatory::{compensatory, least_house_where};
 use saylau::district::{Candidate, District, DistrictRules};
 use saylau::fragility::{fragility, fragility_of_lists, seats_with};
-use saylau::metrics::{Metrics, district_waste, rae};
+use saylau::metrics::{Index, IndexValue, Metrics, TierMetrics, district_waste, rae};
 use saylau::paradox::{
     QuotaSide, alabama, new_states, population, quota_violations, quota_violations_over_houses,
 };
@@ -198,6 +201,62 @@ fn whole_body_and_district_waste() {
     assert_eq!((w.cast, w.wasted), (200, 75));
 }
 
+#[test]
+fn tier_metrics_name_every_party() {
+    let (lists, against_all, seats) = mazhilis();
+    let named: Vec<(&str, u64, u32)> =
+        lists.iter().zip(&seats).map(|(l, &s)| (l.party.as_str(), l.votes, s)).collect();
+    let t = TierMetrics::new(&named, against_all).unwrap();
+    let m = Metrics::compute(&named.iter().map(|p| p.1).collect::<Vec<_>>(), &seats, against_all).unwrap();
+    assert_eq!(t.metrics, m);
+    assert_eq!(t.largest_party(), "Amanat");
+    assert_eq!(t.parties.len(), 7);
+    assert_eq!(t.parties[6].party, "Baytaq");
+    assert_eq!((t.parties[6].votes, t.parties[6].seats), (146_431, 0));
+    assert_eq!(t.parties[6].advantage_ratio, Some(0.0));
+    close(t.parties[0].vote_share, m.vote_shares[0]);
+    close(t.parties[0].seat_share, 40.0 * 100.0 / 69.0);
+    assert_eq!(t.value(Index::LargestParty), IndexValue::Party("Amanat".into()));
+    assert_eq!(t.value(Index::WastedVotes), IndexValue::Votes(146_431 + 248_291));
+    assert_eq!(t.value(Index::Gallagher), IndexValue::Real(m.gallagher));
+    // From a body's result, as Metrics::list_tier, with names.
+    let body = Preset::Mazhilis.body(&Overrides::default()).unwrap();
+    let result = body.elect(&Ballots { lists, against_all, districts: vec![] }).unwrap();
+    assert_eq!(TierMetrics::list_tier(&result, against_all).unwrap(), t);
+    // An undefined index is said so, not a number.
+    let none = TierMetrics::new(&[("A", 10, 1), ("B", 0, 1)], 0).unwrap();
+    assert_eq!(none.value(Index::DHondt), IndexValue::Undefined);
+}
+
+#[test]
+fn index_registry_has_unique_keys_names_and_meanings() {
+    let mut keys: Vec<&str> = Index::ALL.iter().map(|i| i.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "gallagher",
+            "loosemore_hanby",
+            "rae",
+            "sainte_lague",
+            "dhondt",
+            "enep",
+            "enpp",
+            "golosov_votes",
+            "golosov_seats",
+            "wasted_votes",
+            "wasted_share",
+            "largest_party",
+            "largest_party_bonus"
+        ]
+    );
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), Index::ALL.len());
+    for i in Index::ALL {
+        assert!(!i.name().is_empty() && !i.meaning().is_empty(), "{i:?}");
+    }
+}
+
 // --------------------------------------------------------------- fragility
 
 #[test]
@@ -361,9 +420,9 @@ fn compare_methods_thresholds_and_houses() {
     let by = by_method(&tier, &lists, against_all).unwrap();
     assert_eq!(by.rows.len(), Method::ALL.len());
     let hare = by.rows.iter().find(|r| r.setting == Setting::Method(Method::HARE)).unwrap();
-    assert_eq!(hare.seats.as_deref(), Some(&seats[..]));
+    assert_eq!(hare.seats(), Some(&seats[..]));
     for r in &by.rows {
-        assert_eq!(r.seats.as_ref().unwrap().iter().sum::<u32>(), 69, "{}", r.label);
+        assert_eq!(r.seats().unwrap().iter().sum::<u32>(), 69, "{:?}", r.setting);
     }
 
     // 0% to 10% in steps of 0.5%: Baytaq (2.30%) takes part up to 2%; OSDP
@@ -372,27 +431,26 @@ fn compare_methods_thresholds_and_houses() {
         by_threshold(&tier, &lists, against_all, Ratio::ZERO, Ratio::integer(10), "0.5".parse().unwrap())
             .unwrap();
     assert_eq!(sweep.rows.len(), 21);
-    assert!(sweep.rows[4].eligible.as_ref().unwrap()[6]);
-    assert!(!sweep.rows[5].eligible.as_ref().unwrap()[6]);
-    assert_eq!(sweep.rows[10].seats.as_deref(), Some(&seats[..]));
-    assert!(!sweep.rows[11].eligible.as_ref().unwrap()[5]);
+    assert!(sweep.rows[4].eligible().unwrap()[6]);
+    assert!(!sweep.rows[5].eligible().unwrap()[6]);
+    assert_eq!(sweep.rows[10].seats(), Some(&seats[..]));
+    assert!(!sweep.rows[11].eligible().unwrap()[5]);
     // At 60% no party passes (Amanat has 53.90%).
     let high =
         by_threshold(&tier, &lists, against_all, Ratio::integer(60), Ratio::integer(60), Ratio::integer(1))
             .unwrap();
-    assert!(high.rows[0].error.is_some(), "no party reaches 60%");
+    // A failed count is a typed error with no seats beside it.
+    assert!(matches!(high.rows[0].outcome, Err(Error::NoEligibleParty { .. })), "{:?}", high.rows[0]);
+    assert_eq!(high.rows[0].seats(), None);
+    assert_eq!(high.threshold_points().len(), 0);
     assert!(by_threshold(&tier, &lists, 0, Ratio::ZERO, Ratio::integer(1), Ratio::ZERO).is_err());
     assert!(by_threshold(&tier, &lists, 0, Ratio::ZERO, Ratio::integer(101), Ratio::integer(1)).is_err());
 
     let houses = by_house(&tier, &lists, against_all, 0..=98).unwrap();
     assert_eq!(houses.rows.len(), 99);
-    assert_eq!(houses.rows[0].seats.as_deref(), Some(&[0; 7][..]), "a tier of no seats");
-    assert_eq!(houses.rows[69].seats.as_deref(), Some(&seats[..]));
-
-    // Serializes as a table of rows with party names.
-    let json = serde_json::to_value(&by).unwrap();
-    assert_eq!(json["parties"][0], "Amanat");
-    assert_eq!(json["rows"][0]["label"], "D'Hondt");
+    assert_eq!(houses.rows[0].seats(), Some(&[0; 7][..]), "a tier of no seats");
+    assert_eq!(houses.rows[69].seats(), Some(&seats[..]));
+    assert_eq!(houses.rows[69].setting, Setting::House(69));
 }
 
 #[test]
@@ -417,18 +475,68 @@ fn compare_mazhilis_designs() {
     )
     .unwrap();
     assert_eq!(t.rows.len(), 4);
-    // As given: 69 list seats, 29 districts not decided (no district data).
-    assert_eq!(t.rows[0].seats, [40, 8, 6, 6, 5, 4, 0]);
-    assert_eq!(t.rows[0].vacant, 29);
+    assert_eq!(t.rows[0].design, Design::AsGiven);
+    let row = |i: usize| t.rows[i].seats().unwrap();
+    // As given: 69 list seats, 29 districts undecided (no district data):
+    // no result given, not left empty by the rules.
+    assert_eq!(row(0).seats, [40, 8, 6, 6, 5, 4, 0]);
+    assert_eq!((row(0).vacant, row(0).undecided), (0, 29));
     // All 98 by Hare among the six: quotas 56.31, 11.39, 8.98, 8.78, 7.10,
     // 5.43; floors 56, 11, 8, 8, 7, 5 (95); remainders .98, .78, .43, .39 get
     // the 3 seats left: 56, 11, 9, 9, 7, 6.
-    assert_eq!(t.rows[1].seats, [56, 11, 9, 9, 7, 6, 0]);
-    assert_eq!(t.rows[1].house, 98);
-    assert!(t.rows[2].design.contains("D'Hondt"));
-    assert_eq!(t.rows[2].seats.iter().sum::<u32>(), 69);
+    assert_eq!(row(1).seats, [56, 11, 9, 9, 7, 6, 0]);
+    assert_eq!(row(1).house, 98);
+    assert_eq!((row(1).vacant, row(1).undecided), (0, 0));
+    assert!(
+        matches!(&t.rows[2].design, Design::Preset { overrides, .. } if overrides.method == Some(Method::DHondt))
+    );
+    assert_eq!(row(2).seats.iter().sum::<u32>(), 69);
     // At 2% Baytaq takes part.
-    assert!(t.rows[3].seats[6] > 0);
+    assert!(row(3).seats[6] > 0);
+    // Every seat is accounted in every row.
+    for r in &t.rows {
+        let s = r.seats().unwrap();
+        let parties: u32 = s.seats.iter().sum();
+        assert_eq!(parties + s.independents + s.vacant + s.undecided, s.house, "{r:?}");
+    }
+}
+
+#[test]
+fn compensatory_designs_are_refused_without_every_district_result() {
+    let (lists, against_all, _) = mazhilis();
+    let body = Preset::Mazhilis.body(&Overrides::default()).unwrap();
+    let ballots = Ballots { lists, against_all, districts: vec![] };
+    let t = designs(&body, &ballots, &ALTERNATIVES).unwrap();
+    assert_eq!(t.rows.len(), 4);
+    // The designs that can be counted still are.
+    assert!(t.rows[0].seats().is_some() && t.rows[1].seats().is_some());
+    for r in &t.rows[2..] {
+        assert!(matches!(r.design, Design::Compensatory(_)));
+        let e = r.outcome.as_ref().unwrap_err();
+        assert_eq!(e, &CompensatoryError::DistrictResultsMissing { given: 0, seats: 29 });
+        assert_eq!(e.to_string(), "a compensatory tier needs every district's result: 0 of 29 given");
+    }
+    // Some districts but not all: still refused, with the count given.
+    let (body, mut ballots) = overhang_case(Method::HARE);
+    ballots.districts.truncate(2);
+    let parallel = body.elect(&ballots).unwrap();
+    assert_eq!(
+        compensatory(&body, &ballots, &parallel, Overhang::Keep),
+        Err(CompensatoryError::DistrictResultsMissing { given: 2, seats: 3 })
+    );
+}
+
+#[test]
+fn least_house_where_searches_divisor_methods_and_scans_remainders() {
+    // Divisor methods: the least size, found by doubling then halving.
+    for target in [5, 6, 7, 64, 1_000, 99_999] {
+        assert_eq!(least_house_where(5, Method::DHondt, &|n| n >= target), Ok(target));
+    }
+    // Largest remainders: the first size that holds, scanning upward.
+    assert_eq!(least_house_where(10, Method::HARE, &|n| n == 10), Ok(10));
+    assert_eq!(least_house_where(10, Method::HARE, &|n| n % 13 == 0), Ok(13));
+    assert!(matches!(least_house_where(10, Method::HARE, &|_| false), Err(Error::LevellingTooLarge { .. })));
+    assert!(matches!(least_house_where(10, Method::DHondt, &|_| false), Err(Error::TooManySeats { .. })));
 }
 
 /// A body of 4 list seats and 3 districts, all three won by A, whose list
@@ -471,12 +579,12 @@ fn compensatory_overhang_kept_or_levelled() {
     )
     .unwrap();
     // Parallel: the 4 list seats by Hare, 0.8 and 3.2: 1, 3; A adds 3 districts.
-    assert_eq!(t.rows[0].seats, [4, 3]);
-    let keep = &t.rows[1];
+    assert_eq!(t.rows[0].seats().unwrap().seats, [4, 3]);
+    let keep = t.rows[1].seats().unwrap();
     assert_eq!((keep.house, keep.overhang, keep.levelling), (9, 2, 0));
     assert_eq!(keep.seats, [3, 6]);
     assert_eq!(keep.list_seats, [0, 6]);
-    let level = &t.rows[2];
+    let level = t.rows[2].seats().unwrap();
     assert_eq!((level.house, level.overhang, level.levelling), (13, 2, 6));
     assert_eq!(level.seats, [3, 10]);
 
@@ -486,14 +594,15 @@ fn compensatory_overhang_kept_or_levelled() {
     // registered first, A, wins it. At T = 13, A has 2.
     let (body, ballots) = overhang_case(Method::DHondt);
     let t = designs(&body, &ballots, &[Design::Compensatory(Overhang::Level)]).unwrap();
-    assert_eq!((t.rows[1].house, t.rows[1].levelling), (14, 7));
-    assert_eq!(t.rows[1].seats, [3, 11]);
+    let level = t.rows[1].seats().unwrap();
+    assert_eq!((level.house, level.levelling), (14, 7));
+    assert_eq!(level.seats, [3, 11]);
 
     // A design that cannot be counted is a row's error.
     let no_list = Body { list: None, ..body.clone() };
     let only_districts = Ballots { lists: vec![], ..ballots.clone() };
     let t = designs(&no_list, &only_districts, &[Design::AllList]).unwrap();
-    assert!(t.rows[1].error.is_some());
+    assert!(matches!(t.rows[1].outcome, Err(CompensatoryError::Count(Error::NoListTierToCompare { .. }))));
 }
 
 /// A published value: Wikipedia's "Gallagher index" article works the index

@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use saylau::fragility::{fragility, seats_with};
-use saylau::metrics::Metrics;
+use saylau::metrics::{Index, IndexValue, Metrics, TierMetrics};
 use saylau::paradox::{alabama, quota_violations};
 use saylau::system::{ListTier, Overrides, Preset};
 use saylau::{Method, Ratio, Threshold, TieBreak};
@@ -122,6 +122,36 @@ proptest! {
         if let Ok(m) = Metrics::compute(&votes, &seats, 0) {
             prop_assert!(m.gallagher < 1e-9 && m.loosemore_hanby < 1e-9 && m.sainte_lague < 1e-9);
             prop_assert!((m.enep - m.enpp).abs() < 1e-9);
+        }
+    }
+
+    /// The named figures are the positional ones, party by party, and the
+    /// largest party is named by the one with the most votes.
+    #[test]
+    fn named_metrics_match_positional(
+        rows in proptest::collection::vec((0u64..=1_000_000, 0u32..=50), 1..=12),
+        extra in 0u64..=100_000,
+    ) {
+        let named: Vec<(String, u64, u32)> =
+            rows.iter().enumerate().map(|(i, r)| (format!("P{i}"), r.0, r.1)).collect();
+        let votes: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        let seats: Vec<u32> = rows.iter().map(|r| r.1).collect();
+        match (TierMetrics::new(&named, extra), Metrics::compute(&votes, &seats, extra)) {
+            (Ok(t), Ok(m)) => {
+                for (i, p) in t.parties.iter().enumerate() {
+                    prop_assert_eq!(&p.party, &named[i].0);
+                    prop_assert_eq!((p.votes, p.seats), (votes[i], seats[i]));
+                    prop_assert_eq!(p.vote_share, m.vote_shares[i]);
+                    prop_assert_eq!(p.seat_share, m.seat_shares[i]);
+                    prop_assert_eq!(p.advantage_ratio, m.advantage_ratios[i]);
+                }
+                let most = votes.iter().copied().max().unwrap_or(0);
+                let first = votes.iter().position(|&v| v == most).unwrap_or(0);
+                prop_assert_eq!(t.value(Index::LargestParty), IndexValue::Party(format!("P{first}")));
+                prop_assert_eq!(t.metrics, m);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "named {:?} vs positional {:?}", a.is_ok(), b.is_ok()),
         }
     }
 

@@ -28,7 +28,11 @@ fn saylau(args: &[&str]) -> Run {
 }
 
 fn ok_json(args: &[&str]) -> Value {
-    let r = saylau(args);
+    ok_json_stdin(args, "")
+}
+
+fn ok_json_stdin(args: &[&str], stdin: &str) -> Value {
+    let r = run(args, stdin);
     assert_eq!(r.code, 0, "{r:?}");
     assert!(r.stderr.is_empty(), "{r:?}");
     serde_json::from_str(&r.stdout).expect("stdout is one JSON document")
@@ -36,6 +40,42 @@ fn ok_json(args: &[&str]) -> Value {
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
+}
+
+/// Three lists, 10 list seats by Hare above 5%: C (4%) is out; A and B
+/// share 10 seats on 9,600 votes (quota 960: 6.25 and 3.75, so 6 and 4).
+const THREE_LISTS: &str = r#"{"body": "kurultai", "title": "Three lists", "list_seats": 10,
+  "threshold_percent": "5", "method": "hare",
+  "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600}, {"party": "C", "votes": 400}]}"#;
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<String> {
+    let mut k: Vec<String> =
+        v.as_object().unwrap_or_else(|| panic!("an object: {v}")).keys().cloned().collect();
+    k.sort();
+    k
+}
+
+/// `names` sorted, as owned strings.
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut k: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+    k.sort();
+    k
+}
+
+/// Parses CSV output: the header and the records, every record as long as
+/// the header.
+fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("a header row").iter().map(String::from).collect();
+    let records: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("a well-formed record").iter().map(String::from).collect())
+        .collect();
+    for r in &records {
+        assert_eq!(r.len(), header.len(), "{r:?}");
+    }
+    (header, records)
 }
 
 // --- metrics -------------------------------------------------------------
@@ -108,6 +148,105 @@ fn metrics_table_and_csv() {
     assert!(lines.iter().any(|l| l.starts_with("whole_body,enpp,")));
     assert!(lines.iter().any(|l| l.starts_with("district_waste,share,")));
     assert!(lines.contains(&"list_tier,largest_party,Amanat"));
+}
+
+/// The expected text is written by hand from the figures: vote shares 60,
+/// 36 and 4%, seat shares 60, 40 and 0%.
+/// - Gallagher sqrt((0 + 16 + 16) / 2) = 4; Loosemore-Hanby (0 + 4 + 4) / 2 = 4;
+/// - Rae (0 + 4 + 4) / 3 = 2.67; Sainte-Laguë 16/36 + 16/4 = 4.44;
+/// - D'Hondt max(1, 40/36, 0) = 1.111;
+/// - ENEP 1 / (.36 + .1296 + .0016) = 2.04; ENPP 1 / (.36 + .16) = 1.92;
+/// - Golosov by votes 1 + .36/.5904 + .04/.3984 = 1.71; by seats 1 + .4/.6 = 1.67;
+/// - wasted: C's 400 votes, 4% of 10,000; A's bonus 60 - 60 = 0.
+#[test]
+fn metrics_table_golden_text() {
+    let r = run(&["metrics", "-"], THREE_LISTS);
+    assert_eq!(r.code, 0, "{r:?}");
+    let expected = r#"Three lists
+kurultai: 10 seats, 10 party-list (Hare largest remainder, threshold 5%), from <stdin>
+
+list tier: 10 list seats, 3 lists
+index                value  meaning
+Gallagher             4.00  least-squares gap between vote and seat shares (points; 0 = proportional)
+Loosemore-Hanby       4.00  share of seats held beyond vote shares (points)
+Rae                   2.67  mean |vote share - seat share| over parties with at least 0.5% (points)
+Sainte-Lague          4.44  sum of (seat share - vote share)^2 / vote share
+D'Hondt              1.111  largest seat share / vote share: the most over-represented party
+ENEP                  2.04  effective number of parties by votes (Laakso-Taagepera)
+ENPP                  1.92  effective number of parties by seats (Laakso-Taagepera)
+Golosov (votes)       1.71  Golosov's effective number of parties by votes
+Golosov (seats)       1.67  Golosov's effective number of parties by seats
+wasted votes           400  votes that elected nobody (lists without seats, "against all")
+wasted share %        4.00  wasted votes as a share of the vote base
+largest party            A  the party with the most votes
+largest party bonus   0.00  its seat share minus its vote share (points)
+
+party  votes  vote %  seats  seat %  seat/vote
+A      6,000   60.00      6   60.00      1.000
+B      3,600   36.00      4   40.00      1.111
+C        400    4.00      0    0.00      0.000
+
+notes:
+- shares are rounded for display; every seat was decided exactly, the indices are real numbers that only describe the result
+"#;
+    assert_eq!(r.stdout, expected);
+}
+
+#[test]
+fn metrics_json_has_the_documented_fields() {
+    let tier_fields = [
+        "vote_base",
+        "extra_votes",
+        "seats",
+        "gallagher",
+        "loosemore_hanby",
+        "rae",
+        "sainte_lague",
+        "dhondt",
+        "enep",
+        "enpp",
+        "golosov_votes",
+        "golosov_seats",
+        "wasted_votes",
+        "wasted_share",
+        "largest_party",
+        "largest_party_bonus",
+        "parties",
+    ];
+    let party_fields = ["party", "votes", "seats", "vote_share", "seat_share", "advantage_ratio"];
+    let doc = ok_json(&["metrics", "--format", "json", DISTRICTS]);
+    assert_eq!(keys(&doc), sorted(&["list_tier", "whole_body", "district_waste"]));
+    for tier in ["list_tier", "whole_body"] {
+        assert_eq!(keys(&doc[tier]), sorted(&tier_fields), "{tier}");
+        for p in doc[tier]["parties"].as_array().unwrap() {
+            assert_eq!(keys(p), sorted(&party_fields), "{p}");
+        }
+    }
+    assert_eq!(keys(&doc["district_waste"]), sorted(&["cast", "wasted", "share"]));
+    // Machine formats keep plain numbers.
+    assert!(doc["list_tier"]["vote_base"].is_u64() && doc["list_tier"]["largest_party"].is_string());
+}
+
+#[test]
+fn metrics_csv_parses_and_matches_the_json() {
+    let doc = ok_json(&["metrics", "--format", "json", DISTRICTS]);
+    let r = saylau(&["metrics", "--format", "csv", DISTRICTS]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let (header, records) = parse_csv(&r.stdout);
+    assert_eq!(header, ["tier", "index", "value"]);
+    // 13 indices for each tier, then cast, wasted and share.
+    assert_eq!(records.len(), 13 + 13 + 3);
+    for rec in &records {
+        let (tier, index, value) = (&rec[0], &rec[1], &rec[2]);
+        let expected = &doc[tier.as_str()][index.as_str()];
+        match expected {
+            Value::String(s) => assert_eq!(value, s),
+            Value::Null => assert_eq!(value, ""),
+            Value::Number(n) if n.is_u64() => assert_eq!(value, &n.to_string(), "{tier} {index}"),
+            Value::Number(n) => assert!(close(value.parse().unwrap(), n.as_f64().unwrap()), "{tier} {index}"),
+            other => panic!("{tier} {index}: {other}"),
+        }
+    }
 }
 
 #[test]
@@ -194,13 +333,222 @@ fn compare_designs() {
         assert!(r["error"].is_null(), "{r}");
         let seats: u64 = r["seats"].as_array().unwrap().iter().map(|s| s.as_u64().unwrap()).sum();
         let house = r["house"].as_u64().unwrap();
-        assert_eq!(seats + r["independents"].as_u64().unwrap() + r["vacant"].as_u64().unwrap(), house, "{r}");
+        let others = r["independents"].as_u64().unwrap()
+            + r["vacant"].as_u64().unwrap()
+            + r["undecided"].as_u64().unwrap();
+        assert_eq!(seats + others, house, "{r}");
     }
     assert_eq!(rows[1]["house"].as_u64(), Some(98));
     assert_eq!(rows[1]["independents"].as_u64(), Some(0));
     let r = saylau(&["compare", DISTRICTS, "--by", "designs", "--format", "csv"]);
     assert!(r.stdout.starts_with("design,house,Amanat,"), "{}", r.stdout);
     assert_eq!(r.stdout.lines().count(), 5);
+}
+
+/// Hare among A and B (C is below 5%) on 9,600 votes: at 4 seats the quotas
+/// are 2.5 and 1.5, the remainders tie and the list registered first, A,
+/// takes the seat; at 5, 3.125 and 1.875 (B's remainder wins); at 6, 3.75
+/// and 2.25 (A's).
+#[test]
+fn compare_table_golden_text() {
+    let r = run(&["compare", "-", "--by", "houses", "--houses", "4..6"], THREE_LISTS);
+    assert_eq!(r.code, 0, "{r:?}");
+    let expected = r#"Three lists
+kurultai: 10 seats, 10 party-list (Hare largest remainder, threshold 5%), from <stdin>
+
+list seats  A  B  C  note
+4 seats     3  1  -  tie between A and B for 1 seat: A takes it by the tie rule (the one listed first wins)
+5 seats     3  2  -
+6 seats     4  2  -
+
+notes:
+- "-": the list did not take part (below the threshold)
+"#;
+    assert_eq!(r.stdout, expected);
+}
+
+/// A row whose count fails says why in words, naming the parties.
+#[test]
+fn compare_row_errors_name_the_parties() {
+    // Refusing ties: the body as given (10 seats: 6 and 4) has none, but at
+    // 4 seats A and B tie (see compare_table_golden_text).
+    let scenario = THREE_LISTS.replace("\"method\": \"hare\"", "\"method\": \"hare\", \"ties\": \"error\"");
+    let doc =
+        ok_json_stdin(&["compare", "-", "--by", "houses", "--houses", "4..5", "--format", "json"], &scenario);
+    let row = &doc["rows"][0];
+    assert!(row["seats"].is_null() && row["tie"].is_null(), "{row}");
+    let error = row["error"].as_str().unwrap();
+    assert!(error.starts_with("tie between A and B for 1 seat"), "{error}");
+    assert!(!error.contains("position"), "{error}");
+    assert!(doc["rows"][1]["error"].is_null());
+    let r = run(&["compare", "-", "--by", "houses", "--houses", "4..5"], &scenario);
+    let line = r.stdout.lines().find(|l| l.starts_with("4 seats")).unwrap();
+    assert_eq!(line.split_whitespace().nth(2), Some("tie"), "no seats beside the reason: {line}");
+    assert!(line.ends_with("exactly equal claims that the tie rule does not break"), "{line}");
+    // No list over 55%: the vote base with thousands separators.
+    let doc = ok_json(&[
+        "compare",
+        MAZHILIS,
+        "--by",
+        "thresholds",
+        "--from",
+        "55",
+        "--to",
+        "55",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["rows"][0]["error"], "no party reaches the threshold of 55% of 6,366,441 votes");
+}
+
+#[test]
+fn compare_json_has_the_documented_fields() {
+    let doc = ok_json_stdin(
+        &["compare", "-", "--by", "houses", "--houses", "4..6", "--format", "json"],
+        THREE_LISTS,
+    );
+    assert_eq!(keys(&doc), sorted(&["by", "parties", "rows"]));
+    assert_eq!(doc["by"], "houses");
+    assert_eq!(doc["parties"], serde_json::json!(["A", "B", "C"]));
+    for row in doc["rows"].as_array().unwrap() {
+        assert_eq!(keys(row), sorted(&["label", "list_seats", "seats", "eligible", "tie", "error"]), "{row}");
+    }
+    let tie = &doc["rows"][0]["tie"];
+    assert_eq!(keys(tie), sorted(&["parties", "seats", "winners", "policy"]));
+    assert_eq!(tie["parties"], serde_json::json!(["A", "B"]));
+    assert_eq!(tie["winners"], serde_json::json!(["A"]));
+    assert_eq!(doc["rows"][0]["label"], "4 seats");
+    assert_eq!(doc["rows"][0]["list_seats"].as_u64(), Some(4));
+    assert!(doc["rows"][1]["tie"].is_null());
+    for (by, key) in [("methods", "method"), ("thresholds", "threshold_percent")] {
+        let doc = ok_json(&["compare", MAZHILIS, "--by", by, "--format", "json"]);
+        assert_eq!(doc["by"], by);
+        for row in doc["rows"].as_array().unwrap() {
+            assert_eq!(keys(row), sorted(&["label", key, "seats", "eligible", "tie", "error"]), "{row}");
+        }
+    }
+    let doc = ok_json(&["compare", MAZHILIS, "--by", "designs", "--format", "json"]);
+    assert_eq!(doc["by"], "designs");
+    let design_fields = [
+        "design",
+        "house",
+        "seats",
+        "list_seats",
+        "district_seats",
+        "independents",
+        "vacant",
+        "undecided",
+        "overhang",
+        "levelling",
+        "error",
+    ];
+    for row in doc["rows"].as_array().unwrap() {
+        assert_eq!(keys(row), sorted(&design_fields), "{row}");
+    }
+}
+
+#[test]
+fn compare_csv_parses_with_party_columns() {
+    let r = saylau(&["compare", MAZHILIS, "--by", "methods", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let (header, records) = parse_csv(&r.stdout);
+    let parties =
+        ["Amanat", "Auyl", "Respublica", "Ak Zhol", "People's Party of Kazakhstan", "OSDP", "Baytaq"];
+    assert_eq!(header[0], "method");
+    assert_eq!(&header[1..8], parties);
+    assert_eq!(header[8], "error");
+    assert_eq!(records.len(), 12);
+    for rec in &records {
+        let seats: u32 = rec[1..8].iter().map(|s| s.parse::<u32>().unwrap()).sum();
+        assert_eq!(seats, 69, "{rec:?}");
+        assert_eq!(rec[8], "");
+    }
+    assert!(records.iter().any(|r| r[0] == "hare" && r[1] == "40"));
+
+    let r = saylau(&["compare", DISTRICTS, "--by", "designs", "--format", "csv"]);
+    let (header, records) = parse_csv(&r.stdout);
+    assert_eq!(&header[..2], ["design", "house"]);
+    assert_eq!(&header[2..9], parties);
+    assert_eq!(&header[9..], ["independents", "vacant", "undecided", "overhang", "levelling", "error"]);
+    assert_eq!(records.len(), 4);
+    for rec in &records {
+        let n: Vec<u32> = rec[1..14].iter().map(|s| s.parse().unwrap()).collect();
+        // house = the parties' seats + self-nominated + vacant + undecided.
+        assert_eq!(n[0], n[1..8].iter().sum::<u32>() + n[8] + n[9] + n[10], "{rec:?}");
+    }
+}
+
+/// Seats with no result given are "undecided", never "vacant" (the rules
+/// left no seat empty here: the scenario gives no district results).
+#[test]
+fn compare_designs_calls_seats_without_results_undecided() {
+    let doc = ok_json(&["compare", MAZHILIS, "--by", "designs", "--format", "json"]);
+    let given = &doc["rows"][0];
+    assert_eq!(given["design"], "mazhilis as given");
+    assert_eq!(given["vacant"].as_u64(), Some(0), "{given}");
+    assert_eq!(given["undecided"].as_u64(), Some(29), "{given}");
+
+    let r = saylau(&["compare", MAZHILIS, "--by", "designs"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let head = r.stdout.lines().find(|l| l.starts_with("design")).unwrap();
+    let columns: Vec<&str> = head.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+    assert_eq!(&columns[columns.len() - 4..], ["self-nominated", "vacant", "undecided", "note"]);
+    let row = r.stdout.lines().find(|l| l.starts_with("mazhilis as given")).unwrap();
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    // ... Baytaq 0, self-nominated 0, vacant 0, undecided 29 (no note).
+    assert_eq!(&cells[cells.len() - 3..], ["0", "0", "29"], "{row}");
+
+    let r = saylau(&["compare", MAZHILIS, "--by", "designs", "--format", "csv"]);
+    let (header, records) = parse_csv(&r.stdout);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!((records[0][at("vacant")].as_str(), records[0][at("undecided")].as_str()), ("0", "29"));
+}
+
+/// Without every district's result a compensatory tier means nothing: its
+/// rows are refused with the reason, in every format, while the designs
+/// that can be counted still are.
+#[test]
+fn compare_designs_refuses_mmp_without_district_results() {
+    const REASON: &str = "a compensatory tier needs every district's result: 0 of 29 given";
+    let doc = ok_json(&["compare", MAZHILIS, "--by", "designs", "--format", "json"]);
+    let rows = doc["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    for r in &rows[..2] {
+        assert!(r["error"].is_null() && r["house"].as_u64() == Some(98), "{r}");
+    }
+    for r in &rows[2..] {
+        assert!(r["design"].as_str().unwrap().starts_with("compensatory"), "{r}");
+        assert_eq!(r["error"], REASON);
+        for field in ["house", "seats", "list_seats", "vacant", "undecided", "overhang"] {
+            assert!(r[field].is_null(), "{field}: {r}");
+        }
+    }
+
+    let r = saylau(&["compare", MAZHILIS, "--by", "designs"]);
+    let mmp: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("compensatory")).collect();
+    assert_eq!(mmp.len(), 2, "{}", r.stdout);
+    for line in mmp {
+        assert!(line.ends_with(REASON), "{line}");
+        assert!(!line.contains(" 98 "), "no seats beside the reason: {line}");
+    }
+
+    let r = saylau(&["compare", MAZHILIS, "--by", "designs", "--format", "csv"]);
+    let (header, records) = parse_csv(&r.stdout);
+    assert_eq!(header.last().map(String::as_str), Some("error"));
+    assert_eq!(records[1].last().map(String::as_str), Some(""));
+    for rec in &records[2..] {
+        assert_eq!(rec.last().map(String::as_str), Some(REASON));
+        assert!(rec[1..rec.len() - 1].iter().all(String::is_empty), "{rec:?}");
+    }
+
+    // Some districts but not all: refused too, saying how many.
+    let partial = r#"{"body": "regional-maslikhat", "list_seats": 2, "district_seats": 2,
+      "lists": [{"party": "A", "votes": 60}, {"party": "B", "votes": 40}],
+      "districts": [{"name": "D1", "candidates": [{"name": "a", "party": "A", "votes": 5}], "against_all": 0}]}"#;
+    let r = run(&["compare", "-", "--by", "designs", "--format", "json"], partial);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["rows"][2]["error"], "a compensatory tier needs every district's result: 1 of 2 given");
 }
 
 #[test]

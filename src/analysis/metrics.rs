@@ -263,6 +263,256 @@ impl Metrics {
     }
 }
 
+/// One of the indices of [`Metrics`]: the registry of their keys (the JSON
+/// and CSV names), their names for people and what they mean, in the order
+/// they are shown.
+///
+/// ```
+/// use saylau::metrics::Index;
+/// assert_eq!(Index::ALL.len(), 13);
+/// assert_eq!(Index::Gallagher.key(), "gallagher");
+/// assert_eq!(Index::Gallagher.name(), "Gallagher");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Index {
+    /// [`Metrics::gallagher`].
+    Gallagher,
+    /// [`Metrics::loosemore_hanby`].
+    LoosemoreHanby,
+    /// [`Metrics::rae`].
+    Rae,
+    /// [`Metrics::sainte_lague`].
+    SainteLague,
+    /// [`Metrics::dhondt`].
+    DHondt,
+    /// [`Metrics::enep`].
+    Enep,
+    /// [`Metrics::enpp`].
+    Enpp,
+    /// [`Metrics::golosov_votes`].
+    GolosovVotes,
+    /// [`Metrics::golosov_seats`].
+    GolosovSeats,
+    /// [`Metrics::wasted_votes`].
+    WastedVotes,
+    /// [`Metrics::wasted_share`].
+    WastedShare,
+    /// [`Metrics::largest_party`], by name.
+    LargestParty,
+    /// [`Metrics::largest_party_bonus`].
+    LargestPartyBonus,
+}
+
+impl Index {
+    /// Every index, in the order they are shown.
+    pub const ALL: [Index; 13] = [
+        Index::Gallagher,
+        Index::LoosemoreHanby,
+        Index::Rae,
+        Index::SainteLague,
+        Index::DHondt,
+        Index::Enep,
+        Index::Enpp,
+        Index::GolosovVotes,
+        Index::GolosovSeats,
+        Index::WastedVotes,
+        Index::WastedShare,
+        Index::LargestParty,
+        Index::LargestPartyBonus,
+    ];
+
+    /// The key: the field name in JSON and the `index` column in CSV.
+    pub fn key(self) -> &'static str {
+        self.registry().0
+    }
+
+    /// The index's name for people.
+    pub fn name(self) -> &'static str {
+        self.registry().1
+    }
+
+    /// What the index means, in a line.
+    pub fn meaning(self) -> &'static str {
+        self.registry().2
+    }
+
+    fn registry(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Index::Gallagher => (
+                "gallagher",
+                "Gallagher",
+                "least-squares gap between vote and seat shares (points; 0 = proportional)",
+            ),
+            Index::LoosemoreHanby => {
+                ("loosemore_hanby", "Loosemore-Hanby", "share of seats held beyond vote shares (points)")
+            }
+            Index::Rae => {
+                ("rae", "Rae", "mean |vote share - seat share| over parties with at least 0.5% (points)")
+            }
+            Index::SainteLague => {
+                ("sainte_lague", "Sainte-Lague", "sum of (seat share - vote share)^2 / vote share")
+            }
+            Index::DHondt => {
+                ("dhondt", "D'Hondt", "largest seat share / vote share: the most over-represented party")
+            }
+            Index::Enep => ("enep", "ENEP", "effective number of parties by votes (Laakso-Taagepera)"),
+            Index::Enpp => ("enpp", "ENPP", "effective number of parties by seats (Laakso-Taagepera)"),
+            Index::GolosovVotes => {
+                ("golosov_votes", "Golosov (votes)", "Golosov's effective number of parties by votes")
+            }
+            Index::GolosovSeats => {
+                ("golosov_seats", "Golosov (seats)", "Golosov's effective number of parties by seats")
+            }
+            Index::WastedVotes => (
+                "wasted_votes",
+                "wasted votes",
+                "votes that elected nobody (lists without seats, \"against all\")",
+            ),
+            Index::WastedShare => {
+                ("wasted_share", "wasted share %", "wasted votes as a share of the vote base")
+            }
+            Index::LargestParty => ("largest_party", "largest party", "the party with the most votes"),
+            Index::LargestPartyBonus => {
+                ("largest_party_bonus", "largest party bonus", "its seat share minus its vote share (points)")
+            }
+        }
+    }
+}
+
+/// The value of an [`Index`] in one tier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexValue {
+    /// A real number (shares in percent or percentage points, ratios,
+    /// effective numbers).
+    Real(f64),
+    /// Not defined for this result (Rae with no party over the cut-off,
+    /// D'Hondt with seats won without votes).
+    Undefined,
+    /// A number of votes.
+    Votes(u128),
+    /// A party, by name.
+    Party(String),
+}
+
+/// A party's figures in one tier, by name: votes and seats as counted, and
+/// the shares the indices compare.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PartyShare {
+    /// The party.
+    pub party: String,
+    /// Its votes.
+    pub votes: u64,
+    /// Its seats.
+    pub seats: u32,
+    /// Its share of the vote base, in percent.
+    pub vote_share: f64,
+    /// Its share of the seats, in percent.
+    pub seat_share: f64,
+    /// Seat share / vote share (`None` for a party without votes).
+    pub advantage_ratio: Option<f64>,
+}
+
+/// The indices of one tier with every party named: [`Metrics`] (the
+/// figures of the whole tier) and one [`PartyShare`] per party.
+///
+/// ```
+/// use saylau::metrics::{Index, IndexValue, TierMetrics};
+/// let t = TierMetrics::new(&[("A", 600, 7), ("B", 400, 3)], 0)?;
+/// assert_eq!(t.largest_party(), "A");
+/// assert_eq!(t.parties[1].party, "B");
+/// assert_eq!(t.parties[1].seat_share, 30.0);
+/// assert_eq!(t.value(Index::LargestParty), IndexValue::Party("A".into()));
+/// assert_eq!(t.value(Index::WastedVotes), IndexValue::Votes(0));
+/// # Ok::<(), saylau::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierMetrics {
+    /// The tier's indices.
+    pub metrics: Metrics,
+    /// The parties, in the order given.
+    pub parties: Vec<PartyShare>,
+}
+
+impl TierMetrics {
+    /// The indices of `parties` (name, votes, seats) with `extra_votes` in
+    /// the vote base (see [`Metrics::compute`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Metrics::compute`].
+    pub fn new<S: AsRef<str>>(parties: &[(S, u64, u32)], extra_votes: u64) -> Result<TierMetrics> {
+        let votes: Vec<u64> = parties.iter().map(|p| p.1).collect();
+        let seats: Vec<u32> = parties.iter().map(|p| p.2).collect();
+        let metrics = Metrics::compute(&votes, &seats, extra_votes)?;
+        let parties = parties
+            .iter()
+            .enumerate()
+            .map(|(i, (name, votes, seats))| PartyShare {
+                party: name.as_ref().to_string(),
+                votes: *votes,
+                seats: *seats,
+                vote_share: metrics.vote_shares[i],
+                seat_share: metrics.seat_shares[i],
+                advantage_ratio: metrics.advantage_ratios[i],
+            })
+            .collect();
+        Ok(TierMetrics { metrics, parties })
+    }
+
+    /// The list tier, by name: as [`Metrics::list_tier`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Metrics::list_tier`].
+    pub fn list_tier(result: &BodyResult, against_all: u64) -> Result<TierMetrics> {
+        let lists: Vec<(&str, u64, u32)> = result
+            .parties
+            .iter()
+            .filter_map(|p| p.votes.map(|v| (p.party.as_str(), v, p.list_seats)))
+            .collect();
+        TierMetrics::new(&lists, against_all)
+    }
+
+    /// The whole body, by name: as [`Metrics::whole_body`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Metrics::whole_body`].
+    pub fn whole_body(result: &BodyResult, against_all: u64) -> Result<TierMetrics> {
+        let parties: Vec<(&str, u64, u32)> =
+            result.parties.iter().map(|p| (p.party.as_str(), p.votes.unwrap_or(0), p.seats)).collect();
+        TierMetrics::new(&parties, against_all)
+    }
+
+    /// The name of the party with the most votes (the first listed of
+    /// equals).
+    pub fn largest_party(&self) -> &str {
+        self.parties.get(self.metrics.largest_party).map_or("", |p| p.party.as_str())
+    }
+
+    /// The value of one index.
+    pub fn value(&self, index: Index) -> IndexValue {
+        let m = &self.metrics;
+        let real = |v: Option<f64>| v.map_or(IndexValue::Undefined, IndexValue::Real);
+        match index {
+            Index::Gallagher => IndexValue::Real(m.gallagher),
+            Index::LoosemoreHanby => IndexValue::Real(m.loosemore_hanby),
+            Index::Rae => real(m.rae),
+            Index::SainteLague => IndexValue::Real(m.sainte_lague),
+            Index::DHondt => real(m.dhondt),
+            Index::Enep => IndexValue::Real(m.enep),
+            Index::Enpp => IndexValue::Real(m.enpp),
+            Index::GolosovVotes => IndexValue::Real(m.golosov_votes),
+            Index::GolosovSeats => IndexValue::Real(m.golosov_seats),
+            Index::WastedVotes => IndexValue::Votes(m.wasted_votes),
+            Index::WastedShare => IndexValue::Real(m.wasted_share),
+            Index::LargestParty => IndexValue::Party(self.largest_party().to_string()),
+            Index::LargestPartyBonus => IndexValue::Real(m.largest_party_bonus),
+        }
+    }
+}
+
 /// Votes cast in single-member districts that elected nobody.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -3,6 +3,7 @@
 //! elected bodies with their Kazakh presets, referendums, and the typed notes
 //! every result carries.
 
+pub mod compensatory;
 pub mod district;
 pub mod note;
 pub mod referendum;

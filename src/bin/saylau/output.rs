@@ -6,8 +6,6 @@ use std::io::{self, Write};
 use saylau::describe::table::{Align, Table as ViewTable};
 use serde::Serialize;
 
-pub use saylau::describe::view::TieView as JsonTie;
-
 /// Pretty JSON of a view, then a newline.
 pub fn json<T: Serialize>(view: &T, w: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, view).map_err(io::Error::from)?;

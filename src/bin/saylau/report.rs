@@ -9,16 +9,20 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use saylau::compare;
+use saylau::describe::table::{Align, Table as ViewTable};
+use saylau::describe::view::comparison::By;
+use saylau::describe::view::metrics::TierView;
+use saylau::describe::view::{About, ComparisonView};
 use saylau::fragility::fragility_of_lists;
 use saylau::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 
 use saylau::svg::escape as esc;
 
 use crate::Failure;
-use crate::cli::{CompareBy, ReportArgs};
-use crate::compare::{Compared, default_sweep, grid};
+use crate::cli::ReportArgs;
+use crate::compare::default_sweep;
 use crate::io::{Written, check_output, write_output};
-use crate::metrics::{Tier, indices, measures};
+use crate::metrics::view as metrics_view;
 use crate::scenario_file::failure;
 use crate::scenario_file::{Elected, elected};
 use saylau::describe::figure::body_picture;
@@ -226,17 +230,19 @@ fn result_section(out: &mut String, e: &Elected) {
     close_section(out);
 }
 
-fn tier_block(out: &mut String, heading: &str, t: &Tier) {
+/// A view's table, with its numeric columns marked.
+fn view_table(out: &mut String, t: &ViewTable) {
+    let head: Vec<String> = t.columns.iter().map(|c| c.header.clone()).collect();
+    table(out, &head, &t.rows, &|i| t.columns.get(i).is_some_and(|c| c.align == Align::Right));
+}
+
+fn tier_block(out: &mut String, heading: &str, t: &TierView) {
     let _ = writeln!(out, "<h3>{}</h3>", esc(heading));
-    let rows: Vec<Vec<String>> = indices(&t.names, &t.metrics)
-        .into_iter()
-        .map(|i| vec![i.name.into(), i.value, i.meaning.into()])
-        .collect();
-    table(out, &["index".into(), "value".into(), "meaning".into()], &rows, &|i| i == 1);
+    view_table(out, &t.index_table());
 }
 
 fn metrics_section(out: &mut String, e: &Elected) {
-    let m = measures(e);
+    let m = metrics_view(e);
     open_section(out, "metrics", "Disproportionality and fragmentation");
     para(
         out,
@@ -245,14 +251,10 @@ fn metrics_section(out: &mut String, e: &Elected) {
          without seats; the effective numbers are over the parties only.",
     );
     if let Some(t) = &m.list_tier {
-        tier_block(out, &format!("List tier: {} list seats", t.metrics.seats_total), t);
+        tier_block(out, &format!("List tier: {} list seats", t.seats), t);
     }
     if let Some(t) = &m.whole_body {
-        tier_block(
-            out,
-            &format!("Whole body: list votes against all {} party seats", t.metrics.seats_total),
-            t,
-        );
+        tier_block(out, &format!("Whole body: list votes against all {} party seats", t.seats), t);
     }
     if let Some(d) = &m.district_waste {
         let share = d.share.map_or_else(|| "-".into(), |s| format!("{s:.2}%"));
@@ -266,7 +268,7 @@ fn metrics_section(out: &mut String, e: &Elected) {
             ),
         );
     }
-    if m.list_tier.is_none() && m.whole_body.is_none() && m.district_waste.is_none() {
+    if m.is_empty() {
         para(
             out,
             "",
@@ -364,24 +366,18 @@ fn methods_section(out: &mut String, e: &Elected) {
                     "aside",
                     "The list seats under every method, the tier's other rules unchanged; \"-\": below the threshold.",
                 );
-                let (head, rows) = grid(CompareBy::Methods, &Compared::List(t));
-                let last = head.len() - 1;
-                table(out, &head, &rows, &|i| i > 0 && i < last);
+                view_table(
+                    out,
+                    &ComparisonView::sweep(About::of(&e.scenario), &e.body, By::Methods, &t).table(),
+                );
             }
         },
     }
     let mixed = e.body.districts.as_ref().is_some_and(|d| d.seats > 0) && !e.ballots.districts.is_empty();
     if mixed && e.list_tier().is_some() {
-        let designs = [
-            compare::Design::AllList,
-            compare::Design::Compensatory(compare::Overhang::Keep),
-            compare::Design::Compensatory(compare::Overhang::Level),
-        ];
-        if let Ok(t) = compare::designs(&e.body, &e.ballots, &designs) {
+        if let Ok(t) = compare::designs(&e.body, &e.ballots, &compare::ALTERNATIVES) {
             out.push_str("<h3>Other designs of the body</h3>\n");
-            let (head, rows) = grid(CompareBy::Designs, &Compared::Designs(t));
-            let last = head.len() - 1;
-            table(out, &head, &rows, &|i| i > 0 && i < last);
+            view_table(out, &ComparisonView::designs(About::of(&e.scenario), &e.body, &t).table());
         }
     }
     close_section(out);
@@ -402,9 +398,8 @@ fn thresholds_section(out: &mut String, e: &Elected) {
                     {
                         figure(out, &svg, "List seats of each party as the threshold rises from 0% to 10%.");
                     }
-                    let (head, rows) = grid(CompareBy::Thresholds, &Compared::List(t));
-                    let last = head.len() - 1;
-                    table(out, &head, &rows, &|i| i > 0 && i < last);
+                    let view = ComparisonView::sweep(About::of(&e.scenario), &e.body, By::Thresholds, &t);
+                    view_table(out, &view.table());
                 }
             }
         }

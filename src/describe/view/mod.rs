@@ -8,6 +8,8 @@
 
 pub mod allocation;
 pub mod body;
+pub mod comparison;
+pub mod metrics;
 pub mod projection;
 
 use serde::Serialize;
@@ -17,6 +19,8 @@ use crate::note::Note;
 
 pub use allocation::AllocationView;
 pub use body::BodyView;
+pub use comparison::ComparisonView;
+pub use metrics::MetricsView;
 
 /// What a scenario says about itself: shown in reports, in JSON when given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
