@@ -37,7 +37,7 @@ fn compute(args: &AllocateArgs) -> Result<(Source, AllocationView), Failure> {
         )));
     }
     let threshold = args.threshold.unwrap_or(Threshold::NONE);
-    let eligible = threshold.eligible_at_least(votes, 0, args.min_parties);
+    let eligible = threshold.eligible_at_least(votes, args.against_all, args.min_parties);
     if !eligible.contains(&true) {
         return Err(Failure::Input(format!(
             "{}: every party is below the threshold of {threshold} of {} votes, so no party can take a seat",
@@ -53,7 +53,7 @@ fn compute(args: &AllocateArgs) -> Result<(Source, AllocationView), Failure> {
         if args.explain { Some(apportioner.explain(&taking_part, &allocation).map_err(fail)?) } else { None };
     let view = AllocationView::new(Counted {
         parties: &parties,
-        against_all: 0,
+        against_all: args.against_all,
         threshold: args.threshold,
         min_parties: args.min_parties,
         eligible: &eligible,

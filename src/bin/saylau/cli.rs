@@ -182,6 +182,11 @@ pub struct AllocateArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub min_parties: usize,
 
+    /// Votes cast "against all": counted in the threshold base and the shares, never given seats
+    /// (the Mazhilis rule since 2023).
+    #[arg(long, value_name = "VOTES", default_value_t = 0)]
+    pub against_all: u64,
+
     /// Output format.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
     pub format: Format,

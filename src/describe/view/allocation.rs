@@ -141,7 +141,7 @@ impl AllocationView {
         }
         if let Some(a) = self.against_all {
             t.push([
-                "against all".into(),
+                "(against all)".into(),
                 thousands(a),
                 percent(a.into(), self.base),
                 String::new(),
