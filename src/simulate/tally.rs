@@ -1,0 +1,184 @@
+//! Integer tallies of the runs, merged by addition, and the report built
+//! from them.
+
+use super::run::Scratch;
+use super::*;
+
+/// Integer counts over runs: combined by addition, so any order of blocks
+/// gives the same totals.
+#[derive(Debug, Clone)]
+pub(super) struct Tally {
+    pub(super) runs: u64,
+    pub(super) list: Vec<Vec<u64>>,
+    pub(super) district: Vec<Vec<u64>>,
+    pub(super) total: Vec<Vec<u64>>,
+    pub(super) independents: Vec<u64>,
+    pub(super) vacant: Vec<u64>,
+    pub(super) passed: Vec<u64>,
+    pub(super) majority: Vec<[u64; 3]>,
+    pub(super) coalition: Vec<Vec<u64>>,
+    pub(super) coalition_majority: Vec<[u64; 3]>,
+    pub(super) vote_sum: Vec<u128>,
+    pub(super) vote_total: u128,
+    pub(super) runs_with_lot: u64,
+}
+
+impl Tally {
+    pub(super) fn new(sim: &Simulation) -> Tally {
+        let n = sim.parties.len();
+        let list_seats = sim.list.as_ref().map_or(0, |l| l.tier.seats) as usize;
+        let bins = |size: usize| vec![vec![0u64; size + 1]; n];
+        let k = sim.list.as_ref().map_or(0, |l| l.centre.len());
+        Tally {
+            runs: 0,
+            list: bins(list_seats),
+            district: bins(sim.district_seats as usize),
+            total: bins(sim.seats as usize),
+            independents: vec![0; sim.district_seats as usize + 1],
+            vacant: vec![0; sim.seats as usize + 1],
+            passed: vec![0; n],
+            majority: vec![[0; 3]; n],
+            coalition: vec![vec![0; sim.seats as usize + 1]; sim.coalitions.len()],
+            coalition_majority: vec![[0; 3]; sim.coalitions.len()],
+            vote_sum: vec![0; k],
+            vote_total: 0,
+            runs_with_lot: 0,
+        }
+    }
+
+    pub(super) fn record(
+        &mut self,
+        sim: &Simulation,
+        sc: &Scratch,
+        independents: u32,
+        vacant: u32,
+        lot: bool,
+    ) {
+        self.runs += 1;
+        let house = sim.seats as u64;
+        let levels = |s: u64| [s * 2 > house, s * 3 >= house * 2, s * 4 >= house * 3];
+        for (i, (&l, &d)) in sc.list_seats.iter().zip(&sc.district_seats).enumerate() {
+            self.list[i][l as usize] += 1;
+            self.district[i][d as usize] += 1;
+            let t = l + d;
+            self.total[i][t as usize] += 1;
+            for (count, hit) in self.majority[i].iter_mut().zip(levels(t as u64)) {
+                *count += hit as u64;
+            }
+        }
+        for (c, (_, _, members)) in sim.coalitions.iter().enumerate() {
+            let t: u32 = members.iter().map(|&i| sc.list_seats[i] + sc.district_seats[i]).sum();
+            self.coalition[c][t as usize] += 1;
+            for (count, hit) in self.coalition_majority[c].iter_mut().zip(levels(t as u64)) {
+                *count += hit as u64;
+            }
+        }
+        self.independents[independents as usize] += 1;
+        self.vacant[vacant as usize] += 1;
+        self.runs_with_lot += lot as u64;
+    }
+
+    #[cfg(feature = "parallel")]
+    pub(super) fn merge(&mut self, other: &Tally) {
+        fn add(a: &mut [u64], b: &[u64]) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        self.runs += other.runs;
+        for (a, b) in self.list.iter_mut().zip(&other.list) {
+            add(a, b);
+        }
+        for (a, b) in self.district.iter_mut().zip(&other.district) {
+            add(a, b);
+        }
+        for (a, b) in self.total.iter_mut().zip(&other.total) {
+            add(a, b);
+        }
+        for (a, b) in self.coalition.iter_mut().zip(&other.coalition) {
+            add(a, b);
+        }
+        add(&mut self.independents, &other.independents);
+        add(&mut self.vacant, &other.vacant);
+        add(&mut self.passed, &other.passed);
+        for (a, b) in self.majority.iter_mut().zip(&other.majority) {
+            add(a, b);
+        }
+        for (a, b) in self.coalition_majority.iter_mut().zip(&other.coalition_majority) {
+            add(a, b);
+        }
+        self.vote_sum.iter_mut().zip(&other.vote_sum).for_each(|(x, y)| *x += y);
+        self.vote_total += other.vote_total;
+        self.runs_with_lot += other.runs_with_lot;
+    }
+}
+
+impl Simulation {
+    pub(super) fn report(&self, seed: u64, tally: Tally, interrupted: bool) -> Report {
+        let runs = tally.runs;
+        let p = |count: u64| if runs == 0 { 0.0 } else { count as f64 / runs as f64 };
+        let n_lists = self.list.as_ref().map_or(0, |l| l.centre.len() - 1);
+        let parties = self
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let has_list = i < n_lists;
+                PartyProjection {
+                    party: name.clone(),
+                    list: has_list.then(|| SeatStats::from_histogram(&tally.list[i], runs)),
+                    district: (!self.districts.is_empty())
+                        .then(|| SeatStats::from_histogram(&tally.district[i], runs)),
+                    total: SeatStats::from_histogram(&tally.total[i], runs),
+                    p_majority: p(tally.majority[i][0]),
+                    p_two_thirds: p(tally.majority[i][1]),
+                    p_three_quarters: p(tally.majority[i][2]),
+                    p_threshold: has_list.then(|| p(tally.passed[i])),
+                    centre_share: has_list.then(|| self.list.as_ref().map_or(0.0, |l| l.centre[i])),
+                    mean_share: has_list.then(|| {
+                        if tally.vote_total == 0 {
+                            0.0
+                        } else {
+                            tally.vote_sum[i] as f64 / tally.vote_total as f64
+                        }
+                    }),
+                }
+            })
+            .collect();
+        let coalitions = self
+            .coalitions
+            .iter()
+            .enumerate()
+            .map(|(c, (name, members, _))| CoalitionProjection {
+                name: name.clone(),
+                parties: members.clone(),
+                total: SeatStats::from_histogram(&tally.coalition[c], runs),
+                p_majority: p(tally.coalition_majority[c][0]),
+                p_two_thirds: p(tally.coalition_majority[c][1]),
+                p_three_quarters: p(tally.coalition_majority[c][2]),
+            })
+            .collect();
+        let mut notes = self.notes.clone();
+        if tally.runs_with_lot > 0 {
+            notes.push(format!(
+                "{} run(s) had an exact tie that the rules refuse to break; lots were drawn from the run's stream.",
+                tally.runs_with_lot
+            ));
+        }
+        if interrupted {
+            notes.push(format!("Interrupted: {runs} run(s) completed."));
+        }
+        let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
+        Report {
+            undecided: self.seats - simulated,
+            runs,
+            seed,
+            seats: self.seats,
+            interrupted,
+            parties,
+            independents: SeatStats::from_histogram(&tally.independents, runs),
+            vacant: SeatStats::from_histogram(&tally.vacant, runs),
+            coalitions,
+            runs_with_lot: tally.runs_with_lot,
+            notes,
+        }
+    }
+}
