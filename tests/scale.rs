@@ -169,7 +169,7 @@ fn mazhilis_2023() -> Scenario {
 }
 
 /// The sizes of a report's histograms.
-fn histogram_lengths(report: &saylau::simulate::Report) -> Vec<usize> {
+fn histogram_lengths(report: &saylau::simulate::Projection) -> Vec<usize> {
     let mut lengths: Vec<usize> = report.parties.iter().map(|p| p.total.histogram.len()).collect();
     lengths.push(report.independents.histogram.len());
     lengths.push(report.vacant.histogram.len());

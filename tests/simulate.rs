@@ -2,7 +2,7 @@
 //! agreement with `elect` when the noise vanishes, and determinism.
 
 use saylau::scenario::{Outcome, Scenario};
-use saylau::simulate::{Coalition, Report, RunOptions, Simulation, Uncertainty};
+use saylau::simulate::{Coalition, Projection, RunOptions, Simulation, Uncertainty};
 use saylau::system::{Ballots, Overrides, PartyList, Preset};
 
 const MAZHILIS: &str = include_str!("../scenarios/mazhilis-2023-illustrative-districts.json");
@@ -22,7 +22,7 @@ fn kurultai_sim(uncertainty: &Uncertainty) -> Simulation {
     Simulation::new(&body, &lists(&[("A", 600_000), ("B", 360_000), ("C", 40_000)]), uncertainty).unwrap()
 }
 
-fn run(sim: &Simulation, seed: u64, runs: u64, threads: usize) -> Report {
+fn run(sim: &Simulation, seed: u64, runs: u64, threads: usize) -> Projection {
     sim.run_with(seed, runs, &RunOptions { threads: Some(threads), ..RunOptions::default() }).unwrap()
 }
 

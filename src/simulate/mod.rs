@@ -294,7 +294,7 @@ pub struct CoalitionProjection {
 /// The result of [`Simulation::run`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Report {
+pub struct Projection {
     /// Runs completed.
     pub runs: u64,
     /// The seed.
@@ -378,7 +378,7 @@ impl Simulation {
     /// # Errors
     ///
     /// [`Error::Threads`] if the thread pool cannot be built.
-    pub fn run(&self, seed: u64, runs: u64) -> Result<Report> {
+    pub fn run(&self, seed: u64, runs: u64) -> Result<Projection> {
         self.run_with(seed, runs, &RunOptions::default())
     }
 
@@ -387,7 +387,7 @@ impl Simulation {
     /// # Errors
     ///
     /// [`Error::Threads`] if the thread pool cannot be built.
-    pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Report> {
+    pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Projection> {
         let blocks = runs.div_ceil(BLOCK);
         let done = std::sync::atomic::AtomicU64::new(0);
         let block = |tally: &mut Tally, scratch: &mut Scratch, b: u64| {

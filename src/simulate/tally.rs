@@ -112,7 +112,7 @@ impl Tally {
 }
 
 impl Simulation {
-    pub(super) fn report(&self, seed: u64, tally: Tally, interrupted: bool) -> Report {
+    pub(super) fn report(&self, seed: u64, tally: Tally, interrupted: bool) -> Projection {
         let runs = tally.runs;
         let p = |count: u64| if runs == 0 { 0.0 } else { count as f64 / runs as f64 };
         let n_lists = self.list.as_ref().map_or(0, |l| l.centre.len() - 1);
@@ -167,7 +167,7 @@ impl Simulation {
             notes.push(format!("Interrupted: {runs} run(s) completed."));
         }
         let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
-        Report {
+        Projection {
             undecided: self.seats - simulated,
             runs,
             seed,

@@ -5,7 +5,7 @@ use super::colour::assign;
 use super::error::{Error, Result};
 use super::writer::{coord, decimal, thousands};
 use super::{SELF_NOMINATED_COLOUR, Swatch, Writer, document, legend_item, text_width};
-use crate::simulate::{Report, SeatStats};
+use crate::simulate::{Projection, SeatStats};
 use crate::system::BodyResult;
 
 /// A plot area in px and the data range it shows.
@@ -175,7 +175,7 @@ fn check_share(what: &str, label: &str, value: f64) -> Result<()> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[expect(clippy::too_many_lines, reason = "one chart drawn top to bottom: frame, axes, panels, labels")]
-pub fn seat_distribution(title: &str, report: &Report) -> Result<String> {
+pub fn seat_distribution(title: &str, report: &Projection) -> Result<String> {
     if report.parties.is_empty() {
         return Err(Error::NothingToDraw { what: "parties" });
     }

@@ -10,7 +10,7 @@ use saylau::describe::view::About;
 use saylau::describe::view::body::body_summary;
 use saylau::describe::view::projection::ProjectionView;
 use saylau::scenario::Scenario;
-use saylau::simulate::{Report, RunOptions, Simulation};
+use saylau::simulate::{Projection, RunOptions, Simulation};
 
 use crate::cli::{Format, SimulateArgs};
 use crate::output::{csv_rows, json};
@@ -92,7 +92,7 @@ fn build(source: &str, scenario: &Scenario) -> Result<Simulation, Failure> {
 
 /// Runs the simulation with the progress bar (when standard error is a
 /// terminal) and Ctrl-C handling.
-fn run(sim: &Simulation, args: &SimulateArgs) -> Result<Report, String> {
+fn run(sim: &Simulation, args: &SimulateArgs) -> Result<Projection, String> {
     // A second Ctrl-C, while the runs in flight finish, ends the process at once.
     // Without a handler (it cannot be installed twice) Ctrl-C simply ends the process.
     let _ = ctrlc::set_handler(|| {

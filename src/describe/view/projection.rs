@@ -9,7 +9,7 @@ use super::About;
 use super::body::{SELF_NOMINATED, VACANT, heading, label};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, probability, thousands};
-use crate::simulate::{Report, SeatStats, Swing, Uncertainty};
+use crate::simulate::{Projection, SeatStats, Swing, Uncertainty};
 
 /// Seat statistics over the runs: mean, 90% interval, median, and the
 /// histogram when asked for.
@@ -136,7 +136,12 @@ pub struct ProjectionView {
 impl ProjectionView {
     /// Describes `report`, simulated with `uncertainty`; `histogram` keeps
     /// the seat distributions.
-    pub fn new(about: About, report: &Report, uncertainty: &Uncertainty, histogram: bool) -> ProjectionView {
+    pub fn new(
+        about: About,
+        report: &Projection,
+        uncertainty: &Uncertainty,
+        histogram: bool,
+    ) -> ProjectionView {
         let h = histogram;
         ProjectionView {
             runs: report.runs,
