@@ -312,7 +312,13 @@ fn greatest(mut a: u64, mut b: u64, p: &impl Fn(u64) -> bool) -> u64 {
 /// it passes a rival's votes.
 fn segments(tier: &ListTier, votes: &[u64], against_all: u64, i: usize) -> Vec<(u64, u64)> {
     let mut starts: Vec<u64> = vec![0];
-    let by_votes = !tier.method.is_divisor() && tier.min_parties > 0;
+    // A lot draws over the parties tied at the boundary, so who else takes
+    // part changes its outcome: a rival crossing the threshold (or being
+    // admitted by the "at least N lists" rule) starts a new segment even for
+    // a divisor method.
+    let lot = matches!(tier.ties, TieBreak::Lot { .. });
+    let divisor = tier.method.is_divisor() && !lot;
+    let by_votes = !divisor && tier.min_parties > 0;
     if by_votes {
         for (j, &vj) in votes.iter().enumerate() {
             if j != i {
@@ -321,7 +327,7 @@ fn segments(tier: &ListTier, votes: &[u64], against_all: u64, i: usize) -> Vec<(
             }
         }
     }
-    if !tier.method.is_divisor() {
+    if !divisor {
         let extra = if tier.against_all_in_base { against_all } else { 0 };
         let others = base(votes, extra) - votes[i] as u128;
         let t = tier.threshold;
@@ -367,6 +373,27 @@ mod tests {
     fn tier(method: Method, seats: u32, threshold: &str) -> ListTier {
         let base = crate::system::Preset::Mazhilis.body(&Default::default()).unwrap().list.unwrap();
         ListTier { seats, method, threshold: threshold.parse().unwrap(), ties: TieBreak::ListOrder, ..base }
+    }
+
+    /// Found by the brute-force property: under a lot, a divisor method's
+    /// count is not monotone across a rival's threshold crossing, because
+    /// the lot draws over a different set of tied parties. Huntington-Hill
+    /// with one seat ties every list with votes at an infinite quotient;
+    /// the list at position 2 wins the lot only once the list at position 0
+    /// (4 votes) falls below 3% of the base, at 119 votes.
+    #[test]
+    fn a_lot_over_another_set_of_tied_lists_is_searched_separately() {
+        let t = ListTier {
+            min_parties: 2,
+            ties: TieBreak::Lot { seed: 0 },
+            ..tier(Method::HuntingtonHill, 1, "3")
+        };
+        let votes = [4, 5, 0, 6];
+        let f = |x: u64| seats_with(&t, &votes, 0, 2, x);
+        let brute = (1..=600).find(|&k| f(k) > 0);
+        assert_eq!(brute, Some(119), "the brute-force search this case came from");
+        let rows = fragility(&t, &votes, 0).unwrap();
+        assert_eq!(rows[2].votes_to_gain, brute);
     }
 
     #[test]
