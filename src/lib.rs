@@ -109,8 +109,8 @@ pub use exact::ratio;
 pub use rules::{compensatory, district, note, referendum, system, threshold, votes};
 
 pub use apportion::{
-    Allocation, Apportioner, Audit, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota, QuotaAudit,
-    QuotaRow, Quotient, TieBreak, TieResolution,
+    Allocation, Apportioner, Audit, Decision, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota,
+    QuotaAudit, QuotaRow, Quotient, TieBreak, TieResolution,
 };
 pub use error::{Error, Result};
 pub use ratio::Ratio;

@@ -372,13 +372,56 @@ impl Apportioner {
     /// - [`Error::Tie`] if the last seats are tied and the policy cannot decide;
     /// - [`Error::OverAllocation`] if a quota over-allocates under [`ExcessPolicy::Error`].
     pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
+        match self.decide(votes, seats)? {
+            Decision::Decided(allocation) => Ok(allocation),
+            Decision::Tied(tie) => Err(Error::Tie { parties: tie.tied, seats: tie.contested }),
+        }
+    }
+
+    /// Allocates as [`Apportioner::apportion`], but a tie the policy cannot
+    /// break is an outcome, not an error: [`Decision::Tied`] gives the seats
+    /// that are certain, the tied parties and the seats they contest, and
+    /// [`Tie::resolve`] finishes the count by any policy without counting
+    /// again.
+    ///
+    /// ```
+    /// # use saylau::apportion::{Decision, Method};
+    /// # use saylau::TieBreak;
+    /// // D'Hondt, 4 seats: A's third quotient 300 equals B's second 300.
+    /// let votes = [900, 600];
+    /// let Decision::Tied(tie) = Method::DHondt.apportioner().decide(&votes, 4)? else { panic!() };
+    /// assert_eq!(tie.certain(), &[2, 1]);
+    /// assert_eq!((tie.tied(), tie.contested()), (&[0, 1][..], 1));
+    /// let a = tie.resolve(TieBreak::ListOrder, &votes)?;
+    /// assert_eq!(a.seats(), &[3, 1]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Apportioner::apportion`], except [`Error::Tie`].
+    pub fn decide(&self, votes: &[u64], seats: u32) -> Result<Decision> {
         let (total, positive) = check(votes, seats)?;
         self.method.validate()?;
-        let (seats, tie) = match self.method {
+        let (mut seats, tie) = match self.method {
             Method::LargestRemainder(q) => quota::apportion(q, votes, total, seats, self.ties, self.excess)?,
             m => divisor::apportion(divisor::Kind::of(m), votes, total, positive, seats, self.ties)?,
         };
-        Ok(Allocation { method: self.method, seats, tie })
+        match tie {
+            Some(t) if t.is_open() => {
+                // Take back the contested seats the count gave provisionally.
+                for &w in t.winners.iter().filter(|w| t.parties.contains(w)) {
+                    seats[w] -= 1;
+                }
+                Ok(Decision::Tied(Tie {
+                    method: self.method,
+                    certain: seats,
+                    tied: t.parties,
+                    contested: t.seats,
+                }))
+            }
+            tie => Ok(Decision::Decided(Allocation { method: self.method, seats, tie })),
+        }
     }
 
     /// Why `allocation` came out as it did: for divisor methods each party's
@@ -471,6 +514,65 @@ impl Allocation {
     pub fn total_seats(&self) -> u32 {
         // The algorithms give exactly the house size, which is a u32.
         self.seats.iter().map(|&s| s as u64).sum::<u64>().min(u32::MAX as u64) as u32
+    }
+}
+
+/// What a count decided: every seat, or every seat but those the tied
+/// parties contest. See [`Apportioner::decide`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Every seat is given (a tie the policy broke is recorded in the
+    /// allocation).
+    Decided(Allocation),
+    /// The last seats are contested by parties with exactly equal claims,
+    /// and the policy does not choose.
+    Tied(Tie),
+}
+
+/// A tie that no rule broke: the seats that are certain, the tied parties
+/// and the seats they contest. Each tied party can take at most one of the
+/// contested seats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tie {
+    method: Method,
+    certain: Vec<u32>,
+    tied: Vec<usize>,
+    contested: u32,
+}
+
+impl Tie {
+    /// The seats each party holds whatever the draw, in input order.
+    pub fn certain(&self) -> &[u32] {
+        &self.certain
+    }
+
+    /// The tied parties, in input order.
+    pub fn tied(&self) -> &[usize] {
+        &self.tied
+    }
+
+    /// How many seats they contest (fewer than the tied parties).
+    pub fn contested(&self) -> u32 {
+        self.contested
+    }
+
+    /// The count finished by `policy`, without counting again; `votes` are
+    /// the votes of the count (for [`TieBreak::MoreVotes`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Tie`] if `policy` cannot break it either ([`TieBreak::Error`],
+    /// or equal votes under [`TieBreak::MoreVotes`]).
+    pub fn resolve(&self, policy: TieBreak, votes: &[u64]) -> Result<Allocation> {
+        let r = tie::resolve(self.tied.clone(), self.contested, votes, policy)?;
+        if r.is_open() {
+            return Err(Error::Tie { parties: r.parties, seats: r.seats });
+        }
+        let mut seats = self.certain.clone();
+        for &w in &r.winners {
+            seats[w] += 1;
+        }
+        Ok(Allocation { method: self.method, seats, tie: Some(r) })
     }
 }
 

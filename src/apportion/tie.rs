@@ -118,6 +118,14 @@ pub struct TieResolution {
 
 /// Chooses `seats` winners among the tied `parties` (input order, all with
 /// exactly equal claims) by `policy`.
+///
+/// A tie the policy cannot break ([`TieBreak::Error`], or
+/// [`TieBreak::MoreVotes`] finding equal votes) is not an error here: the
+/// record comes back *open* (`policy == TieBreak::Error`), naming the
+/// parties still tied and the seats they contest, with provisional winners
+/// (the tied parties listed first, after any that more votes did decide), so
+/// that the count can finish and [`Apportioner::decide`](super::Apportioner::decide)
+/// can report the certain seats without counting again.
 pub(crate) fn resolve(
     parties: Vec<usize>,
     seats: u32,
@@ -127,7 +135,10 @@ pub(crate) fn resolve(
     let k = seats as usize;
     let mut order = parties.clone();
     match policy {
-        TieBreak::Error => return Err(Error::Tie { parties, seats }),
+        TieBreak::Error => {
+            let winners = order[..k].to_vec();
+            return Ok(TieResolution { parties, seats, winners, policy: TieBreak::Error });
+        }
         TieBreak::ListOrder => {}
         TieBreak::Lot { seed } => {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -139,15 +150,29 @@ pub(crate) fn resolve(
             order.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then(a.cmp(&b)));
             let cut = votes[order[k - 1]];
             if order.get(k).is_some_and(|&p| votes[p] == cut) {
-                let better = order.iter().filter(|&&p| votes[p] > cut).count();
+                // More votes decides the parties above the cut; those at the
+                // cut stay tied for the rest.
+                let better: Vec<usize> = order.iter().copied().filter(|&p| votes[p] > cut).collect();
                 let tied: Vec<usize> = parties.iter().copied().filter(|&p| votes[p] == cut).collect();
-                return Err(Error::Tie { parties: tied, seats: (k - better) as u32 });
+                let open = (k - better.len()) as u32;
+                let mut winners = better;
+                winners.extend_from_slice(&tied[..open as usize]);
+                winners.sort_unstable();
+                return Ok(TieResolution { parties: tied, seats: open, winners, policy: TieBreak::Error });
             }
         }
     }
     let mut winners = order[..k].to_vec();
     winners.sort_unstable();
     Ok(TieResolution { parties, seats, winners, policy })
+}
+
+impl TieResolution {
+    /// Is this tie still open: no rule could break it, and the winners are
+    /// provisional?
+    pub fn is_open(&self) -> bool {
+        self.policy == TieBreak::Error
+    }
 }
 
 /// Picks the `k` best of `cands` (`0 < k < cands.len()`), best first by
@@ -196,12 +221,16 @@ mod tests {
     }
 
     #[test]
-    fn more_votes_falls_back_to_error_on_equal_votes() {
+    fn more_votes_leaves_the_tie_open_on_equal_votes() {
         let votes = [10, 10, 10, 20];
-        let r = resolve(vec![0, 1, 2, 3], 2, &votes, TieBreak::MoreVotes);
-        assert_eq!(r, Err(Error::Tie { parties: vec![0, 1, 2], seats: 1 }));
+        let r = resolve(vec![0, 1, 2, 3], 2, &votes, TieBreak::MoreVotes).unwrap();
+        assert!(r.is_open());
+        assert_eq!((r.parties, r.seats), (vec![0, 1, 2], 1));
+        // Party 3 won by more votes; party 0 holds the open seat provisionally.
+        assert_eq!(r.winners, vec![0, 3]);
         let r = resolve(vec![0, 1, 3], 1, &votes, TieBreak::MoreVotes).unwrap();
         assert_eq!(r.winners, vec![3]);
+        assert!(!r.is_open());
     }
 
     #[test]

@@ -147,6 +147,9 @@ impl DistrictRules {
         let tie = if tied {
             let leaders: Vec<usize> = (0..votes.len()).filter(|&i| votes[i] == top).collect();
             let resolution = crate::apportion::resolve_tie(leaders, 1, votes, self.ties)?;
+            if resolution.is_open() {
+                return Err(Error::Tie { parties: resolution.parties, seats: resolution.seats });
+            }
             leader = resolution.winners[0];
             Some(resolution)
         } else {
