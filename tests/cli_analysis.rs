@@ -789,7 +789,7 @@ fn report_opens_with_the_seats_and_the_picture() {
     assert_eq!(r.code, 0, "{r:?}");
     let doc = parse_page(&r.stdout);
     let all = elements(&doc);
-    let at = |pred: &dyn Fn(&roxmltree::Node<'_, '_>) -> bool| all.iter().position(|n| pred(n)).unwrap();
+    let at = |pred: &dyn Fn(&roxmltree::Node<'_, '_>) -> bool| all.iter().position(pred).unwrap();
     let h1 = at(&|n| n.has_tag_name("h1"));
     let summary = at(&|n| n.has_tag_name("p") && n.attribute("class") == Some("summary"));
     let compact = at(&|n| n.has_tag_name("table") && n.attribute("class") == Some("compact"));

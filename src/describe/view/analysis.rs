@@ -128,7 +128,7 @@ impl Analysed<'_> {
 /// let view = AnalysisView::new(a, None);
 /// let ids: Vec<&str> = view.sections.iter().map(|s| s.id).collect();
 /// assert_eq!(ids, ["seats", "result", "metrics", "fragility", "methods", "thresholds", "scatter", "notes"]);
-/// assert_eq!(view.summary, "kurultai: 10 seats, 10 party-list (Hare, threshold 5%); majority 6");
+/// assert_eq!(view.summary, "kurultai: 10 seats, 10 party-list (Hare largest remainder, threshold 5%); majority 6");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
