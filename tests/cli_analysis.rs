@@ -703,6 +703,7 @@ fn assert_self_contained(html: &str, doc: &Document<'_>) {
         }
     }
     assert!(!html.contains("@import") && !html.contains("url("), "no CSS loads");
+    assert!(!html.contains("<script"), "no script");
 }
 
 fn section_ids(doc: &Document<'_>) -> Vec<String> {
