@@ -759,7 +759,8 @@ fn report_with_runs_adds_the_simulation() {
 #[test]
 fn report_escapes_names() {
     let scenario = r#"{"body": "mazhilis-2021", "title": "<script>alert('x')</script> & co",
-      "lists": [{"party": "A<b>&\"'", "votes": 600}, {"party": "http://example.com", "votes": 400}]}"#;
+      "lists": [{"party": "A<b>&\"'", "votes": 600}, {"party": "http://example.com", "votes": 400},
+                {"party": "C\u0001D", "votes": 100}]}"#;
     let r = run(&["report", "-", "-o", "-"], scenario);
     assert_eq!(r.code, 0, "{r:?}");
     let doc = parse_page(&r.stdout);
@@ -768,6 +769,8 @@ fn report_escapes_names() {
     let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
     assert_eq!(title.text(), Some("<script>alert('x')</script> & co"));
     assert!(doc.descendants().any(|n| n.text() == Some("A<b>&\"'")));
+    // A control character, which XML cannot hold, is shown as U+FFFD.
+    assert!(doc.descendants().any(|n| n.text() == Some("C\u{fffd}D")));
     // The party named like a URL is text, not a link.
     assert!(doc.descendants().all(|n| n.attribute("href").is_none()));
     // Without districts there is no district table; every section is still there.
