@@ -703,6 +703,7 @@ fn assert_self_contained(html: &str, doc: &Document<'_>) {
         }
     }
     assert!(!html.contains("@import") && !html.contains("url("), "no CSS loads");
+    assert!(!html.contains("<script"), "no script");
 }
 
 fn section_ids(doc: &Document<'_>) -> Vec<String> {
@@ -722,9 +723,9 @@ fn report_has_every_section_and_loads_nothing() {
     assert_self_contained(&html, &doc);
     assert_eq!(
         section_ids(&doc),
-        ["result", "metrics", "hemicycle", "fragility", "methods", "thresholds", "scatter", "notes"]
+        ["seats", "result", "metrics", "fragility", "methods", "thresholds", "scatter", "notes"]
     );
-    // The diagram inside is the body's: 98 seats in the plain hemicycle.
+    // The diagram is the body's: 98 seats in the plain hemicycle.
     let hemi = doc.descendants().find(|n| n.attribute("id") == Some("hemicycle")).unwrap();
     let first_svg = hemi.descendants().find(|n| n.has_tag_name("svg")).unwrap();
     assert_eq!(first_svg.descendants().filter(|n| n.has_tag_name("circle")).count(), 98);
@@ -758,7 +759,8 @@ fn report_with_runs_adds_the_simulation() {
 #[test]
 fn report_escapes_names() {
     let scenario = r#"{"body": "mazhilis-2021", "title": "<script>alert('x')</script> & co",
-      "lists": [{"party": "A<b>&\"'", "votes": 600}, {"party": "http://example.com", "votes": 400}]}"#;
+      "lists": [{"party": "A<b>&\"'", "votes": 600}, {"party": "http://example.com", "votes": 400},
+                {"party": "C\u0001D", "votes": 100}]}"#;
     let r = run(&["report", "-", "-o", "-"], scenario);
     assert_eq!(r.code, 0, "{r:?}");
     let doc = parse_page(&r.stdout);
@@ -767,10 +769,178 @@ fn report_escapes_names() {
     let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
     assert_eq!(title.text(), Some("<script>alert('x')</script> & co"));
     assert!(doc.descendants().any(|n| n.text() == Some("A<b>&\"'")));
+    // A control character, which XML cannot hold, is shown as U+FFFD.
+    assert!(doc.descendants().any(|n| n.text() == Some("C\u{fffd}D")));
     // The party named like a URL is text, not a link.
     assert!(doc.descendants().all(|n| n.attribute("href").is_none()));
     // Without districts there is no district table; every section is still there.
     assert_eq!(section_ids(&doc).len(), 8);
+}
+
+/// The elements in document order.
+fn elements<'a>(doc: &'a Document<'_>) -> Vec<roxmltree::Node<'a, 'a>> {
+    doc.descendants().filter(|n| n.is_element()).collect()
+}
+
+/// The text of a node and its descendants.
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+}
+
+#[test]
+fn report_opens_with_the_seats_and_the_picture() {
+    let r = saylau(&["report", DISTRICTS, "-o", "-"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = parse_page(&r.stdout);
+    let all = elements(&doc);
+    let at = |pred: &dyn Fn(&roxmltree::Node<'_, '_>) -> bool| all.iter().position(pred).unwrap();
+    let h1 = at(&|n| n.has_tag_name("h1"));
+    let summary = at(&|n| n.has_tag_name("p") && n.attribute("class") == Some("summary"));
+    let compact = at(&|n| n.has_tag_name("table") && n.attribute("class") == Some("compact"));
+    let hemicycle =
+        at(&|n| n.has_tag_name("svg") && n.parent().unwrap().attribute("id") == Some("hemicycle"));
+    let long = at(&|n| n.has_tag_name("table") && n.attribute("class").is_none());
+    let first_p = at(&|n| n.has_tag_name("p"));
+    assert!(h1 < summary && summary < compact && compact < hemicycle && hemicycle < long);
+    assert_eq!(first_p, summary, "one summary line right under the title");
+    // The summary line says the body, its tiers and the majority.
+    let line = text_of(all[summary]);
+    assert!(
+        line.contains("98 seats") && line.contains("29 single-member") && line.contains("majority 50"),
+        "{line}"
+    );
+    // The compact table: party, list, district, seats; 62 seats for Amanat, 98 in total.
+    let table = all[compact];
+    let head: Vec<String> = table.descendants().filter(|n| n.has_tag_name("th")).map(text_of).collect();
+    assert_eq!(head, ["party", "list", "district", "seats"]);
+    let rows: Vec<Vec<String>> = table
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .skip(1)
+        .map(|tr| tr.children().filter(|n| n.has_tag_name("td")).map(text_of).collect())
+        .collect();
+    assert_eq!(rows[0], ["Amanat", "40", "22", "62"]);
+    assert_eq!(rows.last().unwrap(), &["total", "69", "29", "98"]);
+    // Numbers flush right.
+    assert!(
+        table
+            .descendants()
+            .filter(|n| n.has_tag_name("td"))
+            .skip(1)
+            .take(3)
+            .all(|n| n.attribute("class") == Some("n"))
+    );
+}
+
+#[test]
+fn report_numbers_for_people_have_thousands_separators() {
+    let r = saylau(&["report", DISTRICTS, "-o", "-"]);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = parse_page(&r.stdout);
+    let result = doc.descendants().find(|n| n.attribute("id") == Some("result")).unwrap();
+    assert!(text_of(result).contains("3,431,510"));
+    // No number of four digits or more without separators in any table cell
+    // (decimals are at most three digits).
+    for td in doc.descendants().filter(|n| n.has_tag_name("td")) {
+        let cell = text_of(td);
+        let mut run = 0;
+        for c in cell.chars() {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            assert!(run < 4, "{cell:?}");
+        }
+    }
+    // Nor in the sentences outside the pictures.
+    for p in doc.descendants().filter(|n| n.has_tag_name("p") && n.attribute("class") != Some("summary")) {
+        let text = text_of(p);
+        assert!(!text.contains("3431510") && !text.contains("6366441"), "{text}");
+    }
+    assert!(!r.stdout.contains(">3431510<"));
+}
+
+/// A mixed body with a vacant district (against all led) and two districts
+/// without results.
+const VACANT_AND_UNDECIDED: &str = r#"{"body": "regional-maslikhat", "seats": 8, "against_all_rule": "repeat",
+  "lists": [{"party": "Amanat", "votes": 6000}, {"party": "Auyl", "votes": 3000}], "against_all": 480,
+  "districts": [
+    {"name": "D1", "candidates": [{"name": "A1", "party": "Amanat", "votes": 300},
+                                  {"name": "S1", "party": null, "votes": 250}], "against_all": 900},
+    {"name": "D2", "candidates": [{"name": "A2", "party": "Amanat", "votes": 800},
+                                  {"name": "K2", "party": "Auyl", "votes": 700}]}]}"#;
+
+#[test]
+fn report_says_vacant_and_undecided_in_one_word() {
+    let r = run(&["report", "-", "-o", "-"], VACANT_AND_UNDECIDED);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = parse_page(&r.stdout);
+    assert!(!r.stdout.contains("not decided"));
+    let compact = doc.descendants().find(|n| n.attribute("class") == Some("compact")).unwrap();
+    let rows: Vec<Vec<String>> = compact
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .map(|tr| tr.children().filter(|n| n.is_element()).map(text_of).collect())
+        .collect();
+    assert!(rows.contains(&vec!["(vacant)".to_string(), "0".into(), "1".into(), "1".into()]), "{rows:?}");
+    assert!(rows.contains(&vec!["(undecided)".to_string(), "0".into(), "2".into(), "2".into()]), "{rows:?}");
+}
+
+/// The 2023 vote with illustrative districts and a coalition whose chance
+/// of two thirds, over 2,000 runs from seed 0, is 0.9995.
+fn with_coalition() -> String {
+    let mut s: Value = serde_json::from_str(&std::fs::read_to_string(DISTRICTS).unwrap()).unwrap();
+    s["uncertainty"] = serde_json::json!({"coalitions": [
+        {"name": "Amanat, Respublica and OSDP", "parties": ["Amanat", "Respublica", "OSDP"]}]});
+    s.to_string()
+}
+
+#[test]
+fn report_with_runs_shows_the_model_coalitions_and_chances() {
+    let scenario = with_coalition();
+    let r = run(&["report", "-", "--runs", "2000", "--seed", "0", "-o", "-"], &scenario);
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc = parse_page(&r.stdout);
+    assert_self_contained(&r.stdout, &doc);
+    let sim = doc.descendants().find(|n| n.attribute("id") == Some("simulation")).unwrap();
+    // The vote model in one sentence, above the numbers.
+    let blocks: Vec<_> = sim.children().filter(|n| n.is_element()).collect();
+    let model = blocks.iter().position(|n| text_of(*n).contains("Vote model: concentration")).unwrap();
+    let table = blocks.iter().position(|n| n.has_tag_name("div")).unwrap();
+    assert!(model < table);
+    assert!(text_of(blocks[model]).starts_with("2,000 runs, seed 0"));
+    // Every chance as `saylau simulate` words it, from the same runs.
+    let json = run(&["simulate", "-", "--runs", "2000", "--seed", "0", "--format", "json"], &scenario);
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let tables: Vec<Vec<Vec<String>>> = sim
+        .descendants()
+        .filter(|n| n.has_tag_name("table"))
+        .map(|t| {
+            t.descendants()
+                .filter(|n| n.has_tag_name("tr"))
+                .map(|tr| tr.children().filter(|n| n.is_element()).map(text_of).collect())
+                .collect()
+        })
+        .collect();
+    assert_eq!(tables.len(), 2, "parties and coalitions");
+    let column = |t: &[Vec<String>], name: &str| t[0].iter().position(|h| h == name).unwrap();
+    let (parties, coalitions) = (&tables[0], &tables[1]);
+    for (i, p) in json["parties"].as_array().unwrap().iter().enumerate() {
+        let row = &parties[i + 1];
+        assert_eq!(row[0], p["party"].as_str().unwrap());
+        for (head, key) in
+            [("P(majority)", "p_majority"), ("P(2/3)", "p_two_thirds"), ("P(threshold)", "p_threshold")]
+        {
+            let want = saylau::describe::words::probability(p[key].as_f64().unwrap());
+            assert_eq!(row[column(parties, head)], want, "{head} of {}", row[0]);
+        }
+    }
+    let c = &json["coalitions"][0];
+    let row = &coalitions[1];
+    assert_eq!(row[0], "Amanat, Respublica and OSDP");
+    assert_eq!(
+        row[column(coalitions, "P(2/3)")],
+        saylau::describe::words::probability(c["p_two_thirds"].as_f64().unwrap())
+    );
+    assert_eq!(row[column(coalitions, "P(2/3)")], ">99.9%", "{c}");
+    assert_eq!(row[column(coalitions, "P(majority)")], "100%");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! separators, plurals, lists of names, probabilities).
 
 pub mod figure;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod table;
 #[cfg(feature = "serde")]
 pub mod view;

@@ -447,18 +447,21 @@ pub struct HemicycleArgs {
 
 /// The long description of `saylau report`.
 const REPORT_ABOUT: &str = "\
-Write one self-contained HTML page that analyses a scenario: the result, the disproportionality
-indices, the parliament diagram, how many votes each list is from gaining or losing a seat, the
-seats under every method and over a range of thresholds, a seat-vote scatter and the notes; with
---runs, a Monte Carlo projection too. The page has no scripts and loads nothing: styles and
-pictures (SVG) are inline, so it opens offline and can be mailed as one file.";
+Write one self-contained HTML page that analyses a scenario. It opens with the seats: a one-line
+summary of the body, each party's seats (per tier when the body has both) and the parliament
+diagram. Then the votes and seats in full with every district's race, the disproportionality
+indices, how many votes each list is from gaining or losing a seat, the seats under every method
+and over a range of thresholds, a seat-vote scatter and the notes; with --runs, a Monte Carlo
+projection too (the vote model, each party's and coalition's seats and chances). The page has no
+scripts and loads nothing: styles and pictures (SVG) are inline, so it opens offline and can be
+mailed as one file. It reads on a phone: wide tables scroll in their own box.";
 
-/// The text after the options of `saylau report --help`.
+/// The text after the options of `saylau report`.
 const REPORT_AFTER: &str = "\
-Sections (each an element with this id): result, metrics, hemicycle, fragility, methods,
-thresholds, scatter, notes, and with --runs simulation. A section that does not apply (no party
-lists: no fragility, methods or thresholds) says so. The page is well-formed XHTML5 (it parses
-as XML after the doctype); every text from the scenario is escaped.
+Sections (each an element with this id), in this order: seats, result, metrics, fragility,
+methods, thresholds, scatter, with --runs simulation, and notes. A section that does not apply
+(no party lists: no fragility, methods or thresholds) says so. The page is well-formed XHTML5 (it
+parses as XML after the doctype); every text from the scenario is escaped.
 
 A referendum has nothing to report: exit code 2 (decide it with `saylau elect`).
 

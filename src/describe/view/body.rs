@@ -360,6 +360,49 @@ impl BodyView {
         table
     }
 
+    /// The seats at a glance: each party's seats (per tier when the body has
+    /// both), then the self-nominated, vacant and undecided seats, and the
+    /// total; no votes.
+    pub fn seat_table(&self) -> Table {
+        let both = self.tiers.list.is_some() && self.tiers.district.is_some();
+        let mut columns = vec![("party", Align::Left)];
+        if both {
+            columns.extend([("list", Align::Right), ("district", Align::Right)]);
+        }
+        columns.push(("seats", Align::Right));
+        let mut table = Table::new(columns);
+        let mut row = |name: String, list: u32, district: u32, seats: u32| {
+            let mut cells = vec![name];
+            if both {
+                cells.extend([thousands(list), thousands(district)]);
+            }
+            cells.push(thousands(seats));
+            table.push(cells);
+        };
+        for p in &self.parties {
+            row(p.party.clone(), p.list_seats, p.district_seats, p.seats);
+        }
+        if self.independents > 0 {
+            row(label(SELF_NOMINATED), 0, self.independents, self.independents);
+        }
+        let tier = |t: Option<TierSeats>, f: fn(&TierSeats) -> u32| t.map_or(0, |t| f(&t));
+        for (word, total, f) in [
+            (VACANT, self.vacant, (|t: &TierSeats| t.vacant) as fn(&TierSeats) -> u32),
+            (UNDECIDED, self.undecided, |t: &TierSeats| t.undecided),
+        ] {
+            if total > 0 {
+                row(label(word), tier(self.tiers.list, f), tier(self.tiers.district, f), total);
+            }
+        }
+        row(
+            "total".into(),
+            tier(self.tiers.list, |t| t.seats),
+            tier(self.tiers.district, |t| t.seats),
+            self.seats,
+        );
+        table
+    }
+
     /// Every race, one line per candidate and one for "against all": votes,
     /// share, and who was elected by how many votes.
     pub fn district_table(&self) -> Table {

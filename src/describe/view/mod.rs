@@ -7,6 +7,7 @@
 //! digits.
 
 pub mod allocation;
+pub mod analysis;
 pub mod body;
 pub mod comparison;
 pub mod metrics;
