@@ -14,7 +14,7 @@ use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, thousands};
 use crate::fragility::{Fragility, fragility_of_lists};
 use crate::ratio::Ratio;
-use crate::simulate::{Report, Uncertainty};
+use crate::simulate::{Projection, Uncertainty};
 use crate::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 use crate::system::{Ballots, Body, BodyResult, ListTier};
 
@@ -148,7 +148,7 @@ pub struct AnalysisView {
 #[derive(Debug, Clone, Copy)]
 pub struct Projected<'a> {
     /// The runs' results.
-    pub report: &'a Report,
+    pub report: &'a Projection,
     /// The vote model.
     pub uncertainty: &'a Uncertainty,
 }
