@@ -10,9 +10,12 @@
 //! - **Exact.** Votes are `u64`, totals `u128`; quotients are compared by
 //!   cross-multiplication in up to 256 bits. No float ever decides a seat.
 //! - **Ties are results.** When the last seats cannot be given without
-//!   choosing between exactly equal claims, you get [`Error::Tie`] naming the
-//!   parties, unless you chose a [`TieBreak`] policy; then the
-//!   [`TieResolution`] is part of the result.
+//!   choosing between exactly equal claims, [`Apportioner::decide`] gives
+//!   [`Decision::Tied`]: the certain seats, the tied parties and the seats
+//!   they contest, which [`apportion::Tie::resolve`] finishes by any policy
+//!   without counting again ([`Apportioner::apportion`] reports it as
+//!   [`Error::Tie`]). With a [`TieBreak`] policy the [`TieResolution`] is
+//!   part of the result.
 //! - **Fast.** Divisor methods cost about `O(P log P)` in the number of
 //!   parties, whatever the number of seats.
 //! - **Auditable.** [`Apportioner::explain`] gives the quotients, the
@@ -73,6 +76,8 @@
 //! | [`paradox`] | Alabama, population and new-states paradoxes and quota violations, with witnesses |
 //! | [`compare`] | what-if tables: methods, thresholds, house sizes, designs (MMP) |
 //! | [`svg`] | parliament diagrams and charts as standalone SVG |
+//! | [`describe`] | one view per command (the JSON contract, tables, CSV rows), words and numbers for people, the HTML page (feature `html`) |
+//! | [`note`] | typed notes on results, with the unconfirmed rules they depend on |
 //! | [`error`] | the crate's one error type |
 //!
 //! Features: `serde` (default: serde derives and the `scenario` module),

@@ -169,8 +169,8 @@ pub fn party_fragility(tier: &ListTier, votes: &[u64], against_all: u64, party: 
 /// The seats of party `i` when it has `x` votes and the others keep theirs.
 ///
 /// A tie that the tier's policy cannot resolve is resolved against the
-/// party (it takes none of the contested seats: the count is redone with the
-/// party listed last under [`TieBreak::ListOrder`]); a count where no party
+/// party (it takes none of the contested seats: [`Tie::resolve_against`](crate::apportion::Tie::resolve_against));
+/// a count where no party
 /// passes the threshold, or no party has votes, gives it no seats.
 ///
 /// # Panics
@@ -180,18 +180,9 @@ pub fn seats_with(tier: &ListTier, votes: &[u64], against_all: u64, i: usize, x:
     let mut v = votes.to_vec();
     v[i] = x;
     let none = vec![None; v.len()];
-    match tier.allocate_votes(&v, &none, against_all) {
-        Ok(o) => o.seats[i],
-        Err(Error::Tie { .. }) => {
-            // The party last, and ties to the parties listed first.
-            let mut order: Vec<u64> =
-                v.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &w)| w).collect();
-            order.push(x);
-            let worst = ListTier { ties: TieBreak::ListOrder, ..tier.clone() };
-            worst.allocate_votes(&order, &none, against_all).map_or(0, |o| o.seats[order.len() - 1])
-        }
-        Err(_) => 0,
-    }
+    // A tie the policy cannot break goes against the party, from the count
+    // as it stands.
+    tier.count(&v, &none, against_all, |tie, _| Ok(tie.resolve_against(i))).map_or(0, |o| o.seats[i])
 }
 
 /// Is the search proved monotone on each segment (divisor methods, Hare)?

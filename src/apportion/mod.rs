@@ -574,6 +574,26 @@ impl Tie {
         }
         Ok(Allocation { method: self.method, seats, tie: Some(r) })
     }
+
+    /// The count finished with `party` losing the draw: the contested seats
+    /// go to the other tied parties, those listed first. The least `party`
+    /// can count on whatever the draw (used by
+    /// [`fragility`](crate::fragility)).
+    pub fn resolve_against(&self, party: usize) -> Allocation {
+        let mut seats = self.certain.clone();
+        let winners: Vec<usize> =
+            self.tied.iter().copied().filter(|&p| p != party).take(self.contested as usize).collect();
+        for &w in &winners {
+            seats[w] += 1;
+        }
+        let tie = TieResolution {
+            parties: self.tied.clone(),
+            seats: self.contested,
+            winners,
+            policy: TieBreak::ListOrder,
+        };
+        Allocation { method: self.method, seats, tie: Some(tie) }
+    }
 }
 
 /// An exact quotient `numer / denom` of votes per seat (for Huntington-Hill,

@@ -101,15 +101,12 @@ impl Simulation {
             tally.vote_total += sc.votes.iter().map(|&v| v as u128).sum::<u128>();
             let lists = k - 1;
             let against = sc.votes[lists];
-            let outcome = match list.tier.allocate_votes(&sc.votes[..lists], &list.candidates, against) {
-                Err(Error::Tie { .. }) => {
-                    lot = true;
-                    let mut tier = list.tier.clone();
-                    tier.ties = TieBreak::Lot { seed: rng.next_u64() };
-                    tier.allocate_votes(&sc.votes[..lists], &list.candidates, against)
-                }
-                other => other,
-            };
+            // A tie the rules refuse is drawn by lot from the run's own
+            // stream, from the count as it stands (no recount).
+            let outcome = list.tier.count(&sc.votes[..lists], &list.candidates, against, |tie, votes| {
+                lot = true;
+                tie.resolve(TieBreak::Lot { seed: rng.next_u64() }, votes)
+            });
             match outcome {
                 Ok(o) => {
                     for i in 0..lists {

@@ -22,7 +22,7 @@ pub mod presets;
 
 use std::collections::HashMap;
 
-use crate::apportion::{Apportioner, Method, TieBreak, TieResolution};
+use crate::apportion::{Allocation, Apportioner, Decision, Method, Tie, TieBreak, TieResolution};
 use crate::district::{AgainstAllRule, District, DistrictRules, check_names};
 use crate::error::{Error, Result};
 use crate::note::{Assumption, ListVotes, Note};
@@ -126,12 +126,42 @@ impl ListTier {
     ///
     /// [`Error::NoParties`], [`Error::ZeroVotes`], [`Error::NoEligibleParty`],
     /// [`Error::LengthMismatch`] if `candidates` and `votes` differ in length,
-    /// and the apportionment's errors.
+    /// and the apportionment's errors (a tie the policy cannot break).
     pub fn allocate_votes(
         &self,
         votes: &[u64],
         candidates: &[Option<u32>],
         against_all: u64,
+    ) -> Result<ListOutcome> {
+        self.count(votes, candidates, against_all, |tie, _| {
+            Err(Error::Tie { parties: tie.tied().to_vec(), seats: tie.contested() })
+        })
+    }
+
+    /// As [`ListTier::allocate_votes`], with `on_tie` deciding a tie the
+    /// tier's policy cannot break, from the [`Tie`] (certain seats, tied
+    /// lists, seats contested) and the votes of that count, without counting
+    /// again: the simulator draws a lot there.
+    ///
+    /// ```
+    /// # use saylau::system::{ListTier, Overrides, Preset};
+    /// # use saylau::TieBreak;
+    /// let tier = ListTier { ties: TieBreak::Error, ..Preset::Kurultai.body(&Overrides::default())?.list.unwrap() };
+    /// assert!(tier.allocate_votes(&[500, 500], &[None, None], 0).is_err());
+    /// let out = tier.count(&[500, 500], &[None, None], 0, |tie, votes| tie.resolve(TieBreak::ListOrder, votes))?;
+    /// assert_eq!(out.seats, [73, 72]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ListTier::allocate_votes`], and `on_tie`'s.
+    pub fn count(
+        &self,
+        votes: &[u64],
+        candidates: &[Option<u32>],
+        against_all: u64,
+        mut on_tie: impl FnMut(&Tie, &[u64]) -> Result<Allocation>,
     ) -> Result<ListOutcome> {
         let n = votes.len();
         if n == 0 {
@@ -172,7 +202,10 @@ impl ListTier {
                 }
                 break (seats, open);
             }
-            let alloc = apportioner.apportion(&active, open)?;
+            let alloc = match apportioner.decide(&active, open)? {
+                Decision::Decided(alloc) => alloc,
+                Decision::Tied(tie) => on_tie(&tie, &active)?,
+            };
             if let Some(t) = alloc.tie() {
                 tie = Some(t.clone());
             }
