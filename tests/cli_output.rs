@@ -108,3 +108,87 @@ fn allocate_against_all_gives_the_official_base_shares_and_seats() {
     );
     assert!(r.stdout.contains("\"eligible\": false"), "{}", r.stdout);
 }
+
+/// A regional maslikhat of 4 seats worked by hand: 2 list seats by Hare
+/// among A (600) and B (300), C (40 of 1,000 with "against all") below 5%;
+/// quota 450: A 1 + .333, B 0 + .667, so one seat each; two districts.
+const SMALL: &str = r#"{"body": "regional-maslikhat", "seats": 4,
+  "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 300}, {"party": "C", "votes": 40}],
+  "against_all": 60,
+  "districts": [
+    {"name": "D1", "candidates": [{"name": "X", "party": "A", "votes": 500}, {"name": "Y", "party": "B", "votes": 300}], "against_all": 100},
+    {"name": "D2", "candidates": [{"name": "Z", "votes": 250}, {"name": "W", "party": "A", "votes": 150}], "against_all": 50}
+  ]}"#;
+
+#[test]
+fn elect_table_golden_text() {
+    let r = run(&["elect", "-"], SMALL);
+    assert_eq!(r.code, 0, "{r:?}");
+    let expected = "\
+party             votes    share  passed  list  district  seats
+A                   600   60.00%  yes        1         1      2
+B                   300   30.00%  yes        1         0      1
+C                    40    4.00%  no         0         0      0
+(against all)        60    6.00%
+(self-nominated)                                       1      1
+total             1,000  100.00%             2         2      4
+threshold: 5% of 1,000 = 50 votes (votes for lists and \"against all\"); majority: 3 of 4 seats
+
+districts (2 of 2):
+district  candidate      party           votes   share  result
+D1        X              A                 500  55.56%  elected, by 200 votes
+          Y              B                 300  33.33%
+          (against all)                    100  11.11%
+D2        Z              self-nominated    250  55.56%  elected, by 100 votes
+          W              A                 150  33.33%
+          (against all)                     50  11.11%
+";
+    assert!(r.stdout.contains(expected), "expected:\n{expected}\ngot:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "- Below the threshold of 5% of 1,000 votes for lists and \"against all\" = 50 votes: C (40 votes, 4.00%)."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("Assumed"), "no unconfirmed rule decided this result: {}", r.stdout);
+}
+
+#[test]
+fn allocate_table_golden_text() {
+    // D'Hondt, 8 seats (the textbook example): 100,000 / 80,000 / 30,000 / 20,000
+    // gives 4, 3, 1, 0.
+    let r = run(
+        &["allocate", "--method", "dhondt", "--seats", "8"],
+        "party,votes\nA,100000\nB,80000\nC,30000\nD,20000\n",
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let expected = "\
+dhondt (D'Hondt), 8 seats, votes from <stdin>
+
+party    votes    share  eligible  seats
+A      100,000   43.48%  yes           4
+B       80,000   34.78%  yes           3
+C       30,000   13.04%  yes           1
+D       20,000    8.70%  yes           0
+total  230,000  100.00%                8
+shares are of all votes for parties
+";
+    assert_eq!(r.stdout, expected);
+}
+
+#[test]
+fn an_odd_seat_note_appears_only_for_an_odd_body() {
+    let body = |seats: u32| {
+        format!(
+            r#"{{"body": "regional-maslikhat", "seats": {seats}, "lists": [{{"party": "A", "votes": 60}}, {{"party": "B", "votes": 40}}]}}"#
+        )
+    };
+    let even = run(&["elect", "-"], &body(34)).stdout;
+    assert!(!even.contains("odd"), "34 seats split 17 + 17: {even}");
+    let odd = run(&["elect", "-"], &body(35)).stdout;
+    assert!(
+        odd.contains("Assumed: an odd-sized regional maslikhat gives the extra seat to the districts"),
+        "{odd}"
+    );
+}

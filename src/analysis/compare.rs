@@ -42,6 +42,11 @@ use crate::system::{Ballots, Body, BodyResult, ListTier, Overrides, PartyList, P
 use crate::threshold::Threshold;
 use crate::votes::PartyVotes;
 
+/// The thresholds of the default sweep, `(from, to, step)`: 0% to 10% by
+/// 0.5% (`saylau compare --by thresholds` and the report).
+pub const DEFAULT_THRESHOLDS: (Ratio, Ratio, Ratio) =
+    (Ratio::ZERO, Ratio::integer(10), Ratio::from_parts(1, 2));
+
 /// The most rows a sweep may have.
 pub const MAX_ROWS: usize = 100_000;
 

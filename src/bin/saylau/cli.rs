@@ -309,9 +309,6 @@ fn parse_seats(s: &str) -> Result<u32, String> {
     u32::try_from(n).map_err(|_| too_many().to_string())
 }
 
-/// The analysis commands' format (the one [`Format`]).
-pub type DataFormat = Format;
-
 /// The long description of `saylau metrics`.
 const METRICS_ABOUT: &str = include_str!("help/metrics-about.txt");
 
@@ -322,8 +319,8 @@ const METRICS_AFTER: &str = include_str!("help/metrics-after.txt");
 #[derive(Debug, Args)]
 pub struct MetricsArgs {
     /// Output format.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DataFormat::Table, ignore_case = true)]
-    pub format: DataFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
 
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
@@ -360,8 +357,8 @@ pub struct CompareArgs {
     pub houses: Option<(u32, u32)>,
 
     /// Output format.
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = DataFormat::Table, ignore_case = true)]
-    pub format: DataFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
 
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]

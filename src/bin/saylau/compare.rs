@@ -8,15 +8,10 @@ use saylau::compare;
 use saylau::describe::view::comparison::By;
 use saylau::describe::view::{About, ComparisonView};
 
-use crate::cli::{CompareArgs, CompareBy, DataFormat};
+use crate::cli::{CompareArgs, CompareBy, Format};
 use crate::output;
 use crate::scenario_file::{Elected, elected, failure};
 use crate::{Failure, write_stdout};
-
-/// The default threshold sweep: 0% to 10% by 0.5.
-pub fn default_sweep() -> (Ratio, Ratio, Ratio) {
-    (Ratio::ZERO, Ratio::integer(10), Ratio::new(1, 2).unwrap_or(Ratio::ZERO))
-}
 
 /// Runs `saylau compare` and gives the exit code.
 pub fn main(args: &CompareArgs) -> ExitCode {
@@ -29,9 +24,9 @@ pub fn main(args: &CompareArgs) -> ExitCode {
         Err(f) => return f.exit(),
     };
     write_stdout(ExitCode::SUCCESS, |out| match args.format {
-        DataFormat::Table => view.write_text(&e.source, out),
-        DataFormat::Json => output::json(&view, out),
-        DataFormat::Csv => output::csv_rows(&view.csv_rows(), out),
+        Format::Table => view.write_text(&e.source, out),
+        Format::Json => output::json(&view, out),
+        Format::Csv => output::csv_rows(&view.csv_rows(), out),
     })
 }
 
@@ -47,7 +42,7 @@ fn check(args: &CompareArgs) -> Result<(), Failure> {
     if args.step == Some(Ratio::ZERO) {
         return Err(Failure::Input("--step must be above zero".into()));
     }
-    let (from, to, _) = default_sweep();
+    let (from, to, _) = compare::DEFAULT_THRESHOLDS;
     let (from, to) = (args.from.unwrap_or(from), args.to.unwrap_or(to));
     if from > to {
         return Err(Failure::Input(format!("--from {from} is above --to {to}: the sweep is empty")));
@@ -79,7 +74,7 @@ fn view(e: &Elected, args: &CompareArgs) -> Result<ComparisonView, Failure> {
     })?;
     let sweep = match by {
         By::Thresholds => {
-            let (from, to, step) = default_sweep();
+            let (from, to, step) = compare::DEFAULT_THRESHOLDS;
             let (from, to, step) =
                 (args.from.unwrap_or(from), args.to.unwrap_or(to), args.step.unwrap_or(step));
             compare::by_threshold(tier, lists, against_all, from, to, step)

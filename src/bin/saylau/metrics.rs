@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use saylau::describe::view::{About, MetricsView};
 
-use crate::cli::{DataFormat, MetricsArgs};
+use crate::cli::{Format, MetricsArgs};
 use crate::output;
 use crate::scenario_file::{Elected, elected};
 use crate::write_stdout;
@@ -23,8 +23,8 @@ pub fn main(args: &MetricsArgs) -> ExitCode {
     };
     let view = view(&e);
     write_stdout(ExitCode::SUCCESS, |out| match args.format {
-        DataFormat::Table => view.write_text(&e.source, out),
-        DataFormat::Json => output::json(&view, out),
-        DataFormat::Csv => output::csv_rows(&view.csv_rows(), out),
+        Format::Table => view.write_text(&e.source, out),
+        Format::Json => output::json(&view, out),
+        Format::Csv => output::csv_rows(&view.csv_rows(), out),
     })
 }

@@ -13,7 +13,6 @@ use crate::describe::figure::body_picture;
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, thousands};
 use crate::fragility::{Fragility, fragility_of_lists};
-use crate::ratio::Ratio;
 use crate::simulate::{Projection, Uncertainty};
 use crate::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 use crate::system::{Ballots, Body, BodyResult, ListTier};
@@ -356,19 +355,13 @@ fn methods(a: Analysed<'_>) -> Section {
     s
 }
 
-/// The thresholds of the report's sweep: 0% to 10% by 0.5% (as `saylau
-/// compare --by thresholds` by default).
-fn sweep() -> (Ratio, Ratio, Ratio) {
-    (Ratio::ZERO, Ratio::integer(10), Ratio::new(1, 2).unwrap_or(Ratio::ZERO))
-}
-
 fn thresholds(a: Analysed<'_>) -> Section {
     let mut s = Section::new("thresholds", "Under other thresholds");
     let Some(tier) = a.list_tier() else {
         s.push(Block::Paragraph("No party-list count: nothing to compare.".into()));
         return s;
     };
-    let (from, to, step) = sweep();
+    let (from, to, step) = crate::compare::DEFAULT_THRESHOLDS;
     match compare::by_threshold(tier, &a.ballots.lists, a.ballots.against_all, from, to, step) {
         Err(err) => s.push(Block::Paragraph(format!("Not computed: {err}"))),
         Ok(t) => {
