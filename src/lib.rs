@@ -73,11 +73,14 @@
 //! | [`paradox`] | Alabama, population and new-states paradoxes and quota violations, with witnesses |
 //! | [`compare`] | what-if tables: methods, thresholds, house sizes, designs (MMP) |
 //! | [`svg`] | parliament diagrams and charts as standalone SVG |
+//! | `tabular` | vote tables read from CSV, .xlsx and .ods bytes (with the `tabular` feature) |
 //! | [`error`] | the crate's one error type |
 //!
 //! Features: `serde` (default: serde derives and the `scenario` module),
 //! `parallel` (default: the simulator runs on all cores with rayon; the
-//! result is the same without it), `cli` (the `saylau` binary).
+//! result is the same without it), `tabular` (the `tabular` module: vote
+//! tables from CSV text and workbooks, with `csv` and `calamine`), `cli`
+//! (the `saylau` binary; it enables `serde` and `tabular`).
 //!
 //! ## Limits
 //!
@@ -103,6 +106,8 @@ pub mod rules;
 pub mod scenario;
 pub mod simulate;
 pub mod svg;
+#[cfg(feature = "tabular")]
+pub mod tabular;
 
 pub use analysis::{compare, fragility, metrics, paradox};
 pub use exact::ratio;

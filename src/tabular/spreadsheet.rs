@@ -7,28 +7,9 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{Data, Ods, Reader, Xlsx};
-use saylau::PartyVotes;
 
-use super::{Columns, Entry, Source, Votes, finish, join_names};
-
-/// The kinds of workbook read here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Book {
-    /// Office Open XML, as Excel saves.
-    Xlsx,
-    /// OpenDocument, as LibreOffice saves.
-    Ods,
-}
-
-impl Book {
-    /// What the file is, for messages.
-    pub fn what(self) -> &'static str {
-        match self {
-            Book::Xlsx => "an Excel workbook (.xlsx)",
-            Book::Ods => "an OpenDocument spreadsheet (.ods)",
-        }
-    }
-}
+use super::number::VotesError;
+use super::{Columns, Entry, Error, Place, Votes, Workbook, finish, parse_votes};
 
 /// The largest number cell read: above 2^53 a spreadsheet's number may have
 /// been rounded, so the votes could differ from what was typed.
@@ -38,20 +19,14 @@ const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 ///
 /// # Errors
 ///
-/// A message naming the file, the sheet, the row or cell and what is wrong.
-pub fn read(source: &Source, bytes: Vec<u8>, book: Book, sheet: Option<&str>) -> Result<PartyVotes, String> {
-    let name = &source.name;
-    let unreadable = |e: &dyn std::fmt::Display| {
-        format!(
-            "{name}: this is {} but it cannot be read ({e}); open it in its spreadsheet program and \
-             save it again, or save the sheet as \"CSV UTF-8\"",
-            book.what()
-        )
-    };
+/// What is wrong, naming the sheet and the row or cell.
+pub(super) fn read(bytes: &[u8], book: Workbook, sheet: Option<&str>) -> Result<crate::PartyVotes, Error> {
+    let unreadable =
+        |e: &dyn std::fmt::Display| Error::DamagedWorkbook { workbook: book, reason: e.to_string() };
     let (chosen, others, grid) = match book {
-        Book::Xlsx => {
+        Workbook::Xlsx => {
             let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let (chosen, others) = pick(name, workbook.sheet_names(), sheet)?;
+            let (chosen, others) = pick(workbook.sheet_names(), sheet)?;
             // Cell by cell: a stray value far away costs one cell, not a
             // rectangle of millions.
             let mut grid = Grid::new();
@@ -61,9 +36,9 @@ pub fn read(source: &Source, bytes: Vec<u8>, book: Book, sheet: Option<&str>) ->
             }
             (chosen, others, grid)
         }
-        Book::Ods => {
+        Workbook::Ods => {
             let mut workbook = Ods::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-            let (chosen, others) = pick(name, workbook.sheet_names(), sheet)?;
+            let (chosen, others) = pick(workbook.sheet_names(), sheet)?;
             let range = workbook.worksheet_range(&chosen).map_err(|e| unreadable(&e))?;
             let (top, left) = range.start().unwrap_or((0, 0));
             let mut grid = Grid::new();
@@ -74,16 +49,10 @@ pub fn read(source: &Source, bytes: Vec<u8>, book: Book, sheet: Option<&str>) ->
             (chosen, others, grid)
         }
     };
-    // When the first sheet was taken by default, say which others there are.
-    let hint = if sheet.is_none() && !others.is_empty() {
-        format!(
-            " (this is the first sheet; the workbook also has {}: choose one with --sheet)",
-            quoted(&others)
-        )
-    } else {
-        String::new()
-    };
-    read_grid(name, &chosen, &grid, &hint)
+    // When the first sheet was taken by default, messages about the header
+    // say which others there are.
+    let others = if sheet.is_none() { others } else { Vec::new() };
+    read_grid(&chosen, &grid, others)
 }
 
 /// The cells in use of a sheet, by row then column (both from 0), without
@@ -102,16 +71,11 @@ fn put(grid: &mut Grid, (row, col): (u32, u32), value: Data) {
     }
 }
 
-/// `"A", "B"`: sheet names, quoted.
-fn quoted(names: &[String]) -> String {
-    join_names(names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().into_iter())
-}
-
 /// The sheet to read (the one asked for, or the first) and the others.
-fn pick(name: &str, names: Vec<String>, wanted: Option<&str>) -> Result<(String, Vec<String>), String> {
+fn pick(names: Vec<String>, wanted: Option<&str>) -> Result<(String, Vec<String>), Error> {
     let Some(wanted) = wanted else {
         let mut names = names.into_iter();
-        let first = names.next().ok_or_else(|| format!("{name}: the workbook has no sheets"))?;
+        let first = names.next().ok_or(Error::NoSheets)?;
         return Ok((first, names.collect()));
     };
     // The exact name, or the only one that matches ignoring case and spaces.
@@ -127,18 +91,15 @@ fn pick(name: &str, names: Vec<String>, wanted: Option<&str>) -> Result<(String,
         Some(i) => {
             let mut others = names;
             let chosen = others.remove(i);
-            Ok((chosen, Vec::new()))
+            Ok((chosen, others))
         }
-        None if names.is_empty() => Err(format!("{name}: the workbook has no sheets")),
-        None => Err(format!(
-            "{name}: there is no sheet {wanted:?}: the sheets are {}; give one of them with --sheet",
-            quoted(&names)
-        )),
+        None if names.is_empty() => Err(Error::NoSheets),
+        None => Err(Error::NoSuchSheet { sheet: wanted.to_string(), sheets: names }),
     }
 }
 
 /// `A`, `B`, ..., `Z`, `AA`, ...: a column's letters from its index.
-fn column_letters(index: u32) -> String {
+pub(super) fn column_letters(index: u32) -> String {
     let mut n = u64::from(index) + 1;
     let mut letters = Vec::new();
     while n > 0 {
@@ -158,88 +119,75 @@ fn text(cell: Option<&Data>) -> String {
     }
 }
 
-/// Reads the header row and the party rows of a sheet.
-fn read_grid(name: &str, sheet: &str, grid: &Grid, hint: &str) -> Result<PartyVotes, String> {
+/// Reads the header row and the party rows of a sheet; `others` are the
+/// workbook's other sheets when the first was read by default.
+fn read_grid(sheet: &str, grid: &Grid, others: Vec<String>) -> Result<crate::PartyVotes, Error> {
     let row_number = |r: u32| u64::from(r) + 1;
     let mut rows = grid.iter();
     let Some((&header_row, header)) = rows.next() else {
-        return Err(format!(
-            "{name}, sheet {sheet:?}: the sheet is empty: expected a header row with the columns \
-             party and votes{hint}"
-        ));
+        return Err(Error::EmptySheet { sheet: sheet.to_string(), other_sheets: others });
     };
-    let header_row = row_number(header_row);
+    let header_at = Place::Row { sheet: sheet.to_string(), row: row_number(header_row) };
     let cols: Vec<u32> = header.keys().copied().collect();
     let names: Vec<String> = header.values().map(|c| text(Some(c)).to_lowercase()).collect();
     let letters = |i: usize| cols.get(i).map_or_else(String::new, |&c| column_letters(c));
-    let columns = Columns::find(&names, letters)
-        .map_err(|e| format!("{name}, sheet {sheet:?}, row {header_row}: {e}{hint}"))?;
+    let position = |i: usize| cols.get(i).map_or(i, |&c| usize::try_from(c).unwrap_or(usize::MAX));
+    let columns = match Columns::find(&names, position) {
+        Ok(columns) => columns,
+        Err(problem) => return Err(problem.at(header_at, None, others)),
+    };
     let (party_col, votes_col) = (cols.get(columns.party).copied(), cols.get(columns.votes).copied());
     let (party_letters, votes_letters) = (letters(columns.party), letters(columns.votes));
+    let cell =
+        |column: &str, row: u64| Place::Cell { sheet: sheet.to_string(), column: column.to_string(), row };
 
     let mut entries = Vec::new();
     for (&r, cells) in rows {
         let r = row_number(r);
         let party = text(party_col.and_then(|c| cells.get(&c)));
         if party.is_empty() {
-            return Err(format!("{name}, sheet {sheet:?}, cell {party_letters}{r}: the party name is empty"));
+            return Err(Error::EmptyPartyName { place: cell(&party_letters, r) });
         }
         let votes = match votes_col.and_then(|c| cells.get(&c)) {
             Some(Data::String(s)) => Votes::Text(s.clone()),
             other => Votes::Read(number_cell(other)),
         };
         entries.push(Entry {
-            cell: format!("{name}, sheet {sheet:?}, cell {votes_letters}{r}"),
-            row: format!("{name}, sheet {sheet:?}, row {r}"),
-            short: format!("row {r}"),
+            cell: cell(&votes_letters, r),
+            row: Place::Row { sheet: sheet.to_string(), row: r },
             party,
             votes,
         });
     }
-    finish(name, &format!("sheet {sheet:?}, row {header_row}"), entries)
+    finish(header_at, entries)
 }
 
 /// Reads a votes cell that is not text.
-fn number_cell(cell: Option<&Data>) -> Result<u64, String> {
+fn number_cell(cell: Option<&Data>) -> Result<u64, VotesError> {
     match cell {
-        None | Some(Data::Empty) => {
-            Err(format!("votes are empty: expected a whole number from 0 to {}", u64::MAX))
-        }
+        None | Some(Data::Empty) => Err(VotesError::Empty),
         Some(Data::Int(i)) => {
-            u64::try_from(*i).map_err(|_| format!("votes {i} are negative: expected a whole number from 0"))
+            u64::try_from(*i).map_err(|_| VotesError::NegativeNumber { value: i.to_string() })
         }
         Some(Data::Float(f)) => {
+            let value = || f.to_string();
             if !f.is_finite() {
-                Err(format!("votes {f} are not a number: expected a whole number"))
+                Err(VotesError::NotFinite { value: value() })
             } else if *f < 0.0 {
-                Err(format!("votes {f} are negative: expected a whole number from 0"))
+                Err(VotesError::NegativeNumber { value: value() })
             } else if f.fract() != 0.0 {
-                Err(format!(
-                    "votes {f} are fractional: expected a whole number of votes (if the cell shows a \
-                     whole number, the spreadsheet rounds it for display only)"
-                ))
+                Err(VotesError::FractionalNumber { value: value() })
             } else if *f > MAX_EXACT {
-                Err(format!(
-                    "votes {f} are too large for a number cell to hold exactly: spreadsheets keep about \
-                     15 digits, so above 9007199254740992 (2^53) the number may have been rounded; type the \
-                     votes as text (start the cell with an apostrophe)"
-                ))
+                Err(VotesError::InexactNumber { value: value() })
             } else {
                 // Whole, from 0 to 2^53: the conversion is exact.
                 Ok(*f as u64)
             }
         }
-        Some(Data::Bool(b)) => Err(format!(
-            "votes are {}, a true/false cell, not a number: type the number of votes",
-            if *b { "TRUE" } else { "FALSE" }
-        )),
-        Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
-            Err("votes are a date or time, not a number: format the votes column as numbers".to_string())
-        }
-        Some(Data::Error(e)) => Err(format!(
-            "votes are a spreadsheet error ({e}), not a number: fix the formula or type the number"
-        )),
-        Some(Data::String(s)) => Err(format!("votes {s:?} are text")),
+        Some(Data::Bool(b)) => Err(VotesError::Boolean { value: *b }),
+        Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => Err(VotesError::DateTime),
+        Some(Data::Error(e)) => Err(VotesError::CellError { error: e.to_string() }),
+        Some(Data::String(s)) => parse_votes(s),
     }
 }
 
@@ -264,14 +212,15 @@ mod tests {
         assert_eq!(number_cell(Some(&Data::Int(0))), Ok(0));
         assert_eq!(number_cell(Some(&Data::Float(-0.0))), Ok(0));
         assert_eq!(number_cell(Some(&Data::Float(MAX_EXACT))), Ok(1 << 53));
-        assert!(number_cell(Some(&Data::Float(12.5))).unwrap_err().contains("fractional"));
-        assert!(number_cell(Some(&Data::Float(-3.0))).unwrap_err().contains("negative"));
-        assert!(number_cell(Some(&Data::Int(-3))).unwrap_err().contains("negative"));
-        assert!(number_cell(Some(&Data::Float(f64::NAN))).unwrap_err().contains("not a number"));
-        assert!(number_cell(Some(&Data::Float(f64::INFINITY))).unwrap_err().contains("not a number"));
-        assert!(number_cell(Some(&Data::Float(1e19))).unwrap_err().contains("as text"));
-        assert!(number_cell(Some(&Data::Bool(true))).unwrap_err().contains("TRUE"));
-        assert!(number_cell(None).unwrap_err().contains("empty"));
-        assert!(number_cell(Some(&Data::Empty)).unwrap_err().contains("empty"));
+        let message = |cell: &Data| number_cell(Some(cell)).unwrap_err().to_string();
+        assert!(message(&Data::Float(12.5)).contains("fractional"));
+        assert!(message(&Data::Float(-3.0)).contains("negative"));
+        assert!(message(&Data::Int(-3)).contains("negative"));
+        assert!(message(&Data::Float(f64::NAN)).contains("not a number"));
+        assert!(message(&Data::Float(f64::INFINITY)).contains("not a number"));
+        assert!(message(&Data::Float(1e19)).contains("as text"));
+        assert!(message(&Data::Bool(true)).contains("TRUE"));
+        assert!(number_cell(None).unwrap_err().to_string().contains("empty"));
+        assert!(message(&Data::Empty).contains("empty"));
     }
 }
