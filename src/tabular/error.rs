@@ -12,7 +12,7 @@ use super::{Column, Workbook, delimiter_name, delimiter_option, join_names, plur
 /// ```
 /// use saylau::tabular::Place;
 /// assert_eq!(Place::Field { line: 3, column: 2 }.to_string(), "line 3: column 2");
-/// let cell = Place::Cell { sheet: "Votes".into(), column: "B".into(), row: 7 };
+/// let cell = Place::Cell { sheet: "Votes".into(), column: 2, row: 7 };
 /// assert_eq!(cell.to_string(), "sheet \"Votes\", cell B7");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +41,8 @@ pub enum Place {
     Cell {
         /// The sheet's name.
         sheet: String,
-        /// The column's letters (`B`).
-        column: String,
+        /// The column, from 1: `2` for `B` (messages show the letters).
+        column: u64,
         /// The row, from 1 (`7`).
         row: u64,
     },
@@ -61,12 +61,12 @@ impl Place {
     }
 
     /// `2` in CSV text, `B` in a sheet: how a message names a column from
-    /// its index (from 0) in a table at this place.
-    fn column_label(&self, index: usize) -> String {
+    /// its number (from 1) in a table at this place.
+    fn column_label(&self, number: usize) -> String {
         if self.in_sheet() {
-            column_letters(u32::try_from(index).unwrap_or(u32::MAX))
+            column_letters(u64::try_from(number).unwrap_or(u64::MAX))
         } else {
-            index.saturating_add(1).to_string()
+            number.to_string()
         }
     }
 }
@@ -77,7 +77,9 @@ impl fmt::Display for Place {
             Place::Line { line } => write!(f, "line {line}"),
             Place::Field { line, column } => write!(f, "line {line}: column {column}"),
             Place::Row { sheet, row } => write!(f, "sheet {sheet:?}, row {row}"),
-            Place::Cell { sheet, column, row } => write!(f, "sheet {sheet:?}, cell {column}{row}"),
+            Place::Cell { sheet, column, row } => {
+                write!(f, "sheet {sheet:?}, cell {}{row}", column_letters(*column))
+            }
         }
     }
 }
@@ -377,7 +379,8 @@ pub enum Error {
         place: Place,
         /// The column repeated.
         column: Column,
-        /// The first column with the name, from 0 (in a sheet, `A` is 0).
+        /// The first column with the name, from 1 (in a sheet, `A` is 1;
+        /// messages show the letters).
         first: usize,
         /// The second.
         second: usize,

@@ -244,7 +244,7 @@ struct Columns {
 enum HeaderProblem {
     /// A column is missing; `found` are the header's names that are not empty.
     Missing { column: Column, found: Vec<String> },
-    /// A column is there twice, at the columns `first` and `second` (from 0).
+    /// A column is there twice, at the columns `first` and `second` (from 1).
     Twice { column: Column, first: usize, second: usize },
 }
 
@@ -264,7 +264,7 @@ impl HeaderProblem {
 
 impl Columns {
     /// Finds `party` and `votes` among the header's `names` (trimmed and
-    /// lower-cased); `position` gives a name's column in the table, from 0.
+    /// lower-cased); `position` gives a name's column in the table, from 1.
     fn find(names: &[String], position: impl Fn(usize) -> usize) -> Result<Columns, HeaderProblem> {
         let find = |column: Column| -> Result<usize, HeaderProblem> {
             let mut hits =

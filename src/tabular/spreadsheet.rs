@@ -98,9 +98,10 @@ fn pick(names: Vec<String>, wanted: Option<&str>) -> Result<(String, Vec<String>
     }
 }
 
-/// `A`, `B`, ..., `Z`, `AA`, ...: a column's letters from its index.
-pub(super) fn column_letters(index: u32) -> String {
-    let mut n = u64::from(index) + 1;
+/// `A`, `B`, ..., `Z`, `AA`, ...: a column's letters from its number
+/// (`A` is 1; 0 has none).
+pub(super) fn column_letters(number: u64) -> String {
+    let mut n = number;
     let mut letters = Vec::new();
     while n > 0 {
         n -= 1;
@@ -130,30 +131,30 @@ fn read_grid(sheet: &str, grid: &Grid, others: Vec<String>) -> Result<crate::Par
     let header_at = Place::Row { sheet: sheet.to_string(), row: row_number(header_row) };
     let cols: Vec<u32> = header.keys().copied().collect();
     let names: Vec<String> = header.values().map(|c| text(Some(c)).to_lowercase()).collect();
-    let letters = |i: usize| cols.get(i).map_or_else(String::new, |&c| column_letters(c));
-    let position = |i: usize| cols.get(i).map_or(i, |&c| usize::try_from(c).unwrap_or(usize::MAX));
+    // Columns by number, `A` is 1.
+    let number = |i: usize| cols.get(i).map_or(0, |&c| u64::from(c) + 1);
+    let position = |i: usize| usize::try_from(number(i)).unwrap_or(usize::MAX);
     let columns = match Columns::find(&names, position) {
         Ok(columns) => columns,
         Err(problem) => return Err(problem.at(header_at, None, others)),
     };
     let (party_col, votes_col) = (cols.get(columns.party).copied(), cols.get(columns.votes).copied());
-    let (party_letters, votes_letters) = (letters(columns.party), letters(columns.votes));
-    let cell =
-        |column: &str, row: u64| Place::Cell { sheet: sheet.to_string(), column: column.to_string(), row };
+    let (party_column, votes_column) = (number(columns.party), number(columns.votes));
+    let cell = |column: u64, row: u64| Place::Cell { sheet: sheet.to_string(), column, row };
 
     let mut entries = Vec::new();
     for (&r, cells) in rows {
         let r = row_number(r);
         let party = text(party_col.and_then(|c| cells.get(&c)));
         if party.is_empty() {
-            return Err(Error::EmptyPartyName { place: cell(&party_letters, r) });
+            return Err(Error::EmptyPartyName { place: cell(party_column, r) });
         }
         let votes = match votes_col.and_then(|c| cells.get(&c)) {
             Some(Data::String(s)) => Votes::Text(s.clone()),
             other => Votes::Read(number_cell(other)),
         };
         entries.push(Entry {
-            cell: cell(&votes_letters, r),
+            cell: cell(votes_column, r),
             row: Place::Row { sheet: sheet.to_string(), row: r },
             party,
             votes,
@@ -197,13 +198,14 @@ mod tests {
 
     #[test]
     fn column_letters_go_past_z() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(1), "B");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(701), "ZZ");
-        assert_eq!(column_letters(702), "AAA");
-        assert_eq!(column_letters(u32::MAX), "MWLQKWV");
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(2), "B");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(702), "ZZ");
+        assert_eq!(column_letters(703), "AAA");
+        assert_eq!(column_letters(u64::from(u32::MAX) + 1), "MWLQKWV");
+        assert_eq!(column_letters(0), "");
     }
 
     #[test]

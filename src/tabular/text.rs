@@ -60,7 +60,7 @@ fn finds_columns(bytes: &[u8], d: u8) -> bool {
     Records::new(bytes, d)
         .next()
         .and_then(Result::ok)
-        .is_some_and(|(_, h)| Columns::find(&header_names(&h), |i| i).is_ok())
+        .is_some_and(|(_, h)| Columns::find(&header_names(&h), field_number).is_ok())
 }
 
 /// The delimiter whose split of the header row finds the party and votes
@@ -69,7 +69,7 @@ fn guess_delimiter(bytes: &[u8]) -> u8 {
     let mut best = (b',', 0);
     for d in DELIMITERS {
         let Some(Ok((_, header))) = Records::new(bytes, d).next() else { return b',' };
-        if Columns::find(&header_names(&header), |i| i).is_ok() {
+        if Columns::find(&header_names(&header), field_number).is_ok() {
             return d;
         }
         if header.len() > best.1 {
@@ -135,7 +135,7 @@ pub(super) fn read(bytes: &[u8], delimiter: Option<u8>) -> Result<PartyVotes, Er
         return Err(Error::EmptyInput);
     };
     let header_at = Place::Line { line: header_line };
-    let columns = Columns::find(&header_names(&header), |i| i)
+    let columns = Columns::find(&header_names(&header), field_number)
         .map_err(|problem| problem.at(header_at.clone(), Some(split), Vec::new()))?;
 
     let mut entries = Vec::new();
@@ -177,6 +177,11 @@ fn field(record: &csv::ByteRecord, line: u64, index: usize, column: Column) -> R
         offset: e.valid_up_to(),
     })?;
     Ok(text.trim())
+}
+
+/// A field's number from its index: `1` for the first.
+fn field_number(index: usize) -> usize {
+    index.saturating_add(1)
 }
 
 /// Finds the line number of a record from its byte offset.
