@@ -390,10 +390,10 @@ pub enum Error {
         other_sheets: Vec<String>,
     },
     /// A CSV row with more or fewer fields than the header.
-    #[error("{}", field_count(*line, *fields, *header_fields, *delimiter))]
+    #[error("{place}: {}", field_count(*fields, *header_fields, *delimiter))]
     FieldCount {
-        /// The line of the row.
-        line: u64,
+        /// The row's line.
+        place: Place,
         /// Its number of fields.
         fields: usize,
         /// The header's.
@@ -450,12 +450,14 @@ pub enum Error {
 }
 
 impl Error {
-    /// The place the message starts with, if any.
+    /// The place in the table the message starts with, if any: a line,
+    /// field, row or cell (an empty sheet is named in [`Error::EmptySheet`]).
     pub fn place(&self) -> Option<&Place> {
         match self {
             Error::InvalidUtf8 { place, .. }
             | Error::MissingColumn { place, .. }
             | Error::DuplicateColumn { place, .. }
+            | Error::FieldCount { place, .. }
             | Error::EmptyPartyName { place }
             | Error::Votes { place, .. }
             | Error::DuplicateParty { place, .. } => Some(place),
@@ -498,7 +500,7 @@ fn first_sheet_hint(others: &[String]) -> String {
 }
 
 /// The message of [`Error::FieldCount`].
-fn field_count(line: u64, n: usize, h: usize, delimiter: u8) -> String {
+fn field_count(n: usize, h: usize, delimiter: u8) -> String {
     let hint = if n > h {
         match delimiter {
             b',' => " (quote party names that contain commas, and numbers written with commas such as \
@@ -510,5 +512,5 @@ fn field_count(line: u64, n: usize, h: usize, delimiter: u8) -> String {
         String::new()
     };
     let fewer = if n < h { "too few fields: " } else { "too many fields: " };
-    format!("line {line}: {fewer}the row has {n} field{} but the header has {h}{hint}", plural(n))
+    format!("{fewer}the row has {n} field{} but the header has {h}{hint}", plural(n))
 }

@@ -142,7 +142,7 @@ pub(super) fn read(bytes: &[u8], delimiter: Option<u8>) -> Result<PartyVotes, Er
     while let Some((line, record)) = records.next_record()? {
         if record.len() != header.len() {
             return Err(Error::FieldCount {
-                line,
+                place: Place::Line { line },
                 fields: record.len(),
                 header_fields: header.len(),
                 delimiter: d,
