@@ -287,6 +287,19 @@ mod tests {
     }
 
     #[test]
+    fn any_delimiter_byte_gives_parties_or_an_error() {
+        let inputs: [&[u8]; 4] =
+            [b"party,votes\nA,1\n", b"\"party\"\t\"votes\"\r\n\"A\"\t1", b"", b"\"\n\"\"\r"];
+        for d in 0..=u8::MAX {
+            for input in inputs {
+                if let Err(e) = read(input, Some(d)) {
+                    assert!(!e.to_string().is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_given_delimiter_that_misses_says_which_would_work() {
         let e = read(b"party;votes\nA;1\n", Some(b',')).unwrap_err();
         let Error::MissingColumn { split: Some(split), .. } = &e else { panic!("{e:?}") };
