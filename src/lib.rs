@@ -78,11 +78,14 @@
 //! | [`svg`] | parliament diagrams and charts as standalone SVG |
 //! | [`describe`] | one view per command (the JSON contract, tables, CSV rows), words and numbers for people, the HTML page (feature `html`) |
 //! | [`note`] | typed notes on results, with the unconfirmed rules they depend on |
+//! | `tabular` | vote tables read from CSV, .xlsx and .ods bytes (with the `tabular` feature) |
 //! | [`error`] | the crate's one error type |
 //!
 //! Features: `serde` (default: serde derives and the `scenario` module),
 //! `parallel` (default: the simulator runs on all cores with rayon; the
-//! result is the same without it), `cli` (the `saylau` binary).
+//! result is the same without it), `tabular` (the `tabular` module: vote
+//! tables from CSV text and workbooks, with `csv` and `calamine`), `cli`
+//! (the `saylau` binary; it enables `serde` and `tabular`).
 //!
 //! ## Limits
 //!
@@ -108,6 +111,8 @@ pub mod rules;
 pub mod scenario;
 pub mod simulate;
 pub mod svg;
+#[cfg(feature = "tabular")]
+pub mod tabular;
 
 pub use analysis::{compare, fragility, metrics, paradox};
 pub use exact::ratio;

@@ -8,13 +8,19 @@
 //! kind (`1,234.00`), or when other cells of the same column settle it. A
 //! lone `1.234` or `1,234` in a column that does not say which is refused:
 //! guessing would count a thousand times too many or too few votes.
-
-/// The largest vote count, as users read it.
-const MAX_TEXT: &str = "18446744073709551615";
+//!
+//! ```
+//! use saylau::tabular::{parse_vote_column, parse_votes, VotesError};
+//! assert_eq!(parse_votes("3 431 510"), Ok(3_431_510));
+//! assert_eq!(parse_votes("3.431.510"), Ok(3_431_510));
+//! assert!(matches!(parse_votes("1.234"), Err(VotesError::Ambiguous { .. })));
+//! // Another cell of the column shows that dots group thousands.
+//! assert_eq!(parse_vote_column(&["1.234", "3.431.510"]), [Ok(1234), Ok(3_431_510)]);
+//! ```
 
 /// A character between digits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sep {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Separator {
     /// A space, a no-break space (U+00A0), a narrow no-break space (U+202F)
     /// or a thin space (U+2009): always a thousands separator.
     Space,
@@ -26,49 +32,50 @@ enum Sep {
     Dot,
 }
 
-impl Sep {
-    fn of(c: char) -> Option<Sep> {
+impl Separator {
+    /// The separator a character is, if any.
+    fn of(c: char) -> Option<Separator> {
         match c {
-            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => Some(Sep::Space),
-            '\'' | '\u{2019}' => Some(Sep::Apostrophe),
-            ',' => Some(Sep::Comma),
-            '.' => Some(Sep::Dot),
+            ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => Some(Separator::Space),
+            '\'' | '\u{2019}' => Some(Separator::Apostrophe),
+            ',' => Some(Separator::Comma),
+            '.' => Some(Separator::Dot),
             _ => None,
         }
     }
 
-    /// How a message names it.
-    fn name(self) -> &'static str {
+    /// How a message names it: `space`, `apostrophe`, `comma`, `dot`.
+    pub fn name(self) -> &'static str {
         match self {
-            Sep::Space => "space",
-            Sep::Apostrophe => "apostrophe",
-            Sep::Comma => "comma",
-            Sep::Dot => "dot",
+            Separator::Space => "space",
+            Separator::Apostrophe => "apostrophe",
+            Separator::Comma => "comma",
+            Separator::Dot => "dot",
         }
     }
 
     /// How a message names it as a decimal mark.
     fn decimal_name(self) -> &'static str {
         match self {
-            Sep::Dot => "point",
+            Separator::Dot => "point",
             other => other.name(),
         }
     }
 
-    /// The character, for examples in messages.
-    fn char(self) -> char {
+    /// The character, as in examples in messages: the space for all spaces.
+    pub fn char(self) -> char {
         match self {
-            Sep::Space => ' ',
-            Sep::Apostrophe => '\'',
-            Sep::Comma => ',',
-            Sep::Dot => '.',
+            Separator::Space => ' ',
+            Separator::Apostrophe => '\'',
+            Separator::Comma => ',',
+            Separator::Dot => '.',
         }
     }
 }
 
 /// What a comma or a dot means in one column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Role {
+pub(super) enum Role {
     /// No cell says, or cells disagree.
     #[default]
     Unknown,
@@ -80,17 +87,17 @@ pub enum Role {
 
 /// What the cells of one column say about commas and dots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Column {
+pub(super) struct Separators {
     /// What a comma means.
-    pub comma: Role,
+    comma: Role,
     /// What a dot means.
-    pub dot: Role,
+    dot: Role,
 }
 
-impl Column {
+impl Separators {
     /// Looks at every cell of a column for commas and dots whose meaning
     /// the cell itself settles.
-    pub fn survey<'a>(cells: impl IntoIterator<Item = &'a str>) -> Column {
+    pub(super) fn survey<'a>(cells: impl IntoIterator<Item = &'a str>) -> Separators {
         #[derive(Default)]
         struct Seen {
             group: bool,
@@ -106,8 +113,8 @@ impl Column {
             };
             for (sep, is_group) in [(group, true), (decimal, false)] {
                 let seen = match sep {
-                    Some(Sep::Comma) => &mut comma,
-                    Some(Sep::Dot) => &mut dot,
+                    Some(Separator::Comma) => &mut comma,
+                    Some(Separator::Dot) => &mut dot,
                     _ => continue,
                 };
                 if is_group {
@@ -124,14 +131,14 @@ impl Column {
             (false, true) => Role::Decimal,
             _ => Role::Unknown,
         };
-        Column { comma: role(&comma, &dot), dot: role(&dot, &comma) }
+        Separators { comma: role(&comma, &dot), dot: role(&dot, &comma) }
     }
 
-    fn role(self, mark: Sep) -> Role {
+    fn role(self, mark: Separator) -> Role {
         match mark {
-            Sep::Comma => self.comma,
-            Sep::Dot => self.dot,
-            Sep::Space | Sep::Apostrophe => Role::Group,
+            Separator::Comma => self.comma,
+            Separator::Dot => self.dot,
+            Separator::Space | Separator::Apostrophe => Role::Group,
         }
     }
 }
@@ -140,12 +147,12 @@ impl Column {
 #[derive(Debug, PartialEq, Eq)]
 enum Shape<'a> {
     /// A whole number: the digit groups, and their separator if any.
-    Whole { digits: Vec<&'a str>, group: Option<Sep> },
+    Whole { digits: Vec<&'a str>, group: Option<Separator> },
     /// A number with a decimal mark that cannot be a thousands separator.
-    Decimal { digits: Vec<&'a str>, group: Option<Sep>, mark: Sep, fraction: &'a str },
+    Decimal { digits: Vec<&'a str>, group: Option<Separator>, mark: Separator, fraction: &'a str },
     /// `1,234` or `1.234`: one comma or dot followed by three digits, which
     /// only the column can tell apart.
-    Either { int: &'a str, mark: Sep, last: &'a str },
+    Either { int: &'a str, mark: Separator, last: &'a str },
 }
 
 /// Why a text is not a number.
@@ -154,9 +161,9 @@ enum Bad {
     /// A character that no number has.
     Character,
     /// Separators of two kinds (neither a decimal mark at the end).
-    Mixed(Sep, Sep),
+    Mixed(Separator, Separator),
     /// Digit groups that are not of three after a thousands separator.
-    Groups(Sep),
+    Groups(Separator),
 }
 
 /// `("-", rest)` for a text starting with a minus sign, else `("", text)`.
@@ -172,13 +179,13 @@ fn unsign(text: &str) -> (&str, &str) {
 /// Splits `text` into digit runs and the single separators between them.
 fn shape(text: &str) -> Result<Shape<'_>, Bad> {
     let mut runs: Vec<&str> = Vec::new();
-    let mut seps: Vec<Sep> = Vec::new();
+    let mut seps: Vec<Separator> = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c.is_ascii_digit() {
             continue;
         }
-        let sep = Sep::of(c).ok_or(Bad::Character)?;
+        let sep = Separator::of(c).ok_or(Bad::Character)?;
         let run = text.get(start..i).unwrap_or("");
         if run.is_empty() {
             // Leading, trailing or doubled separators.
@@ -199,7 +206,7 @@ fn shape(text: &str) -> Result<Shape<'_>, Bad> {
     };
     let first_sep = seps.first().copied().unwrap_or(final_sep);
     let all_same = seps.iter().all(|&s| s == first_sep);
-    let decimal_capable = matches!(final_sep, Sep::Comma | Sep::Dot);
+    let decimal_capable = matches!(final_sep, Separator::Comma | Separator::Dot);
 
     if all_same && (seps.len() >= 2 || !decimal_capable) {
         // Only thousands separators.
@@ -228,21 +235,192 @@ fn shape(text: &str) -> Result<Shape<'_>, Bad> {
 }
 
 /// The first run has one to three digits, every later run three.
-fn check_groups(runs: &[&str], sep: Sep) -> Result<(), Bad> {
+fn check_groups(runs: &[&str], sep: Separator) -> Result<(), Bad> {
     let first_ok = runs.first().is_some_and(|r| (1..=3).contains(&r.len()));
     if first_ok && runs.iter().skip(1).all(|r| r.len() == 3) { Ok(()) } else { Err(Bad::Groups(sep)) }
 }
 
-/// The digits as a number, or the message for one that is too large.
-fn value(text: &str, digits: &[&str]) -> Result<u64, String> {
+/// Why a votes cell is not a whole number of votes. The message starts
+/// with `votes`; the caller names the place and the party.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VotesError {
+    /// The cell is empty.
+    #[error("votes are empty: expected a whole number from 0 to 18446744073709551615")]
+    Empty,
+    /// Text that is not a number at all.
+    #[error(
+        "votes {text:?} are not a number: expected a whole number such as 3431510 or 3 431 510 \
+         (digits, with thousands separated by spaces if at all)"
+    )]
+    NotANumber {
+        /// The text, trimmed.
+        text: String,
+    },
+    /// Thousands separators of two kinds.
+    #[error(
+        "votes {text:?} are not a number: they mix thousands separators (a {} and a {}); write \
+         the number with one kind, or with digits only",
+        first.name(),
+        second.name()
+    )]
+    MixedSeparators {
+        /// The text, trimmed.
+        text: String,
+        /// The first separator.
+        first: Separator,
+        /// One of another kind.
+        second: Separator,
+    },
+    /// Digit groups that are not of three after a thousands separator.
+    #[error(
+        "votes {text:?} are not a number: after a thousands separator ({}) the digits must come \
+         in groups of three, as in 3{c}431{c}510; write the number with digits only if in doubt",
+        separator.name(),
+        c = separator.char()
+    )]
+    BadGroups {
+        /// The text, trimmed.
+        text: String,
+        /// The thousands separator.
+        separator: Separator,
+    },
+    /// A negative number.
+    #[error("votes {text:?} are negative: expected a whole number from 0")]
+    Negative {
+        /// The text, trimmed.
+        text: String,
+    },
+    /// A fraction of a vote.
+    #[error("votes {text:?} are fractional: expected a whole number of votes")]
+    Fractional {
+        /// The text, trimmed.
+        text: String,
+    },
+    /// More than 2^64 - 1 votes.
+    #[error("votes {text:?} are too large: the maximum is 18446744073709551615 (2^64 - 1)")]
+    TooLarge {
+        /// The text, trimmed.
+        text: String,
+    },
+    /// `1,234` or `1.234` in a column that does not say whether the comma
+    /// or dot separates thousands or marks a decimal.
+    #[error("{}", ambiguous(text, *separator))]
+    Ambiguous {
+        /// The text, trimmed: one to three digits, the separator, three digits.
+        text: String,
+        /// The comma or the dot.
+        separator: Separator,
+    },
+    /// A spreadsheet's number cell below zero.
+    #[error("votes {value} are negative: expected a whole number from 0")]
+    NegativeNumber {
+        /// The number as the spreadsheet reader gives it.
+        value: String,
+    },
+    /// A spreadsheet's number cell that is infinite or not a number.
+    #[error("votes {value} are not a number: expected a whole number")]
+    NotFinite {
+        /// The number as the spreadsheet reader gives it.
+        value: String,
+    },
+    /// A spreadsheet's number cell with a fraction.
+    #[error(
+        "votes {value} are fractional: expected a whole number of votes (if the cell shows a whole \
+         number, the spreadsheet rounds it for display only)"
+    )]
+    FractionalNumber {
+        /// The number as the spreadsheet reader gives it.
+        value: String,
+    },
+    /// A spreadsheet's number cell above 2^53, which may have been rounded.
+    #[error(
+        "votes {value} are too large for a number cell to hold exactly: spreadsheets keep about 15 \
+         digits, so above 9007199254740992 (2^53) the number may have been rounded; type the votes \
+         as text (start the cell with an apostrophe)"
+    )]
+    InexactNumber {
+        /// The number as the spreadsheet reader gives it.
+        value: String,
+    },
+    /// A spreadsheet's true/false cell.
+    #[error(
+        "votes are {}, a true/false cell, not a number: type the number of votes",
+        if *value { "TRUE" } else { "FALSE" }
+    )]
+    Boolean {
+        /// The cell's value.
+        value: bool,
+    },
+    /// A spreadsheet's date or time cell.
+    #[error("votes are a date or time, not a number: format the votes column as numbers")]
+    DateTime,
+    /// A spreadsheet's error cell (`#DIV/0!`).
+    #[error("votes are a spreadsheet error ({error}), not a number: fix the formula or type the number")]
+    CellError {
+        /// The error as the spreadsheet shows it.
+        error: String,
+    },
+}
+
+/// The message of [`VotesError::Ambiguous`].
+fn ambiguous(text: &str, separator: Separator) -> String {
+    let (before, after) = text.split_once(separator.char()).unwrap_or((text, ""));
+    format!(
+        "votes {text:?} are not a number that can be read safely: the {} may separate thousands \
+         ({before}{after}) or be a decimal {} (a fraction of a vote), and no other cell in the votes \
+         column shows which; write the number without separators ({before}{after}) or group the \
+         thousands with spaces ({before} {after})",
+        separator.name(),
+        separator.decimal_name()
+    )
+}
+
+/// The digits as a number, or the error for one that is too large.
+fn value(text: &str, digits: &[&str]) -> Result<u64, VotesError> {
     let mut n: u64 = 0;
     for b in digits.iter().flat_map(|d| d.bytes()) {
         n = n
             .checked_mul(10)
             .and_then(|n| n.checked_add(u64::from(b - b'0')))
-            .ok_or_else(|| format!("votes {text:?} are too large: the maximum is {MAX_TEXT} (2^64 - 1)"))?;
+            .ok_or_else(|| VotesError::TooLarge { text: text.to_string() })?;
     }
     Ok(n)
+}
+
+/// Reads one vote count written by a person or a spreadsheet: digits, with
+/// thousands separated by spaces, apostrophes, or commas or dots where
+/// nothing else could be meant. A lone `1.234` or `1,234` is refused as
+/// [`VotesError::Ambiguous`]: [`parse_vote_column`] reads it when other
+/// cells of its column settle what the comma or dot means.
+///
+/// ```
+/// use saylau::tabular::{parse_votes, VotesError};
+/// assert_eq!(parse_votes(" 3\u{a0}431\u{a0}510 "), Ok(3_431_510));
+/// assert_eq!(parse_votes("3,431,510.00"), Ok(3_431_510));
+/// assert_eq!(parse_votes("1 234,5"), Err(VotesError::Fractional { text: "1 234,5".into() }));
+/// ```
+///
+/// # Errors
+///
+/// A [`VotesError`] saying what is wrong with the text and how to write it.
+pub fn parse_votes(text: &str) -> Result<u64, VotesError> {
+    parse(text, Separators::default())
+}
+
+/// Reads a column of vote counts as [`parse_votes`] does, except that a
+/// lone comma or dot (`1.234`) is read when another cell shows what it
+/// means: `1.234.567` (dots group thousands) or `5,0` (the comma is the
+/// decimal mark).
+///
+/// ```
+/// use saylau::tabular::parse_vote_column;
+/// assert_eq!(parse_vote_column(&["1,234", "5.0"]), [Ok(1234), Ok(5)]);
+/// assert!(parse_vote_column(&["1,234"])[0].is_err());
+/// ```
+pub fn parse_vote_column<S: AsRef<str>>(cells: &[S]) -> Vec<Result<u64, VotesError>> {
+    let column = Separators::survey(cells.iter().map(AsRef::as_ref));
+    cells.iter().map(|cell| parse(cell.as_ref(), column)).collect()
 }
 
 /// Reads one cell's vote count, using what the column says about commas
@@ -250,56 +428,36 @@ fn value(text: &str, digits: &[&str]) -> Result<u64, String> {
 ///
 /// # Errors
 ///
-/// What is wrong with the text and how to write it, starting `votes ...`.
-pub fn parse(text: &str, column: Column) -> Result<u64, String> {
+/// What is wrong with the text and how to write it.
+pub(super) fn parse(text: &str, column: Separators) -> Result<u64, VotesError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("votes are empty: expected a whole number from 0 to {MAX_TEXT}"));
+        return Err(VotesError::Empty);
     }
     let (sign, unsigned) = unsign(text);
+    let owned = || text.to_string();
     let shape = shape(unsigned).map_err(|bad| match bad {
-        Bad::Character => format!(
-            "votes {text:?} are not a number: expected a whole number such as 3431510 or 3 431 510 \
-             (digits, with thousands separated by spaces if at all)"
-        ),
-        Bad::Mixed(a, b) => format!(
-            "votes {text:?} are not a number: they mix thousands separators (a {} and a {}); write \
-             the number with one kind, or with digits only",
-            a.name(),
-            b.name()
-        ),
-        Bad::Groups(sep) => format!(
-            "votes {text:?} are not a number: after a thousands separator ({}) the digits must come \
-             in groups of three, as in 3{c}431{c}510; write the number with digits only if in doubt",
-            sep.name(),
-            c = sep.char()
-        ),
+        Bad::Character => VotesError::NotANumber { text: owned() },
+        Bad::Mixed(first, second) => VotesError::MixedSeparators { text: owned(), first, second },
+        Bad::Groups(separator) => VotesError::BadGroups { text: owned(), separator },
     })?;
     if !sign.is_empty() {
-        return Err(format!("votes {text:?} are negative: expected a whole number from 0"));
+        return Err(VotesError::Negative { text: owned() });
     }
-    let fractional = || format!("votes {text:?} are fractional: expected a whole number of votes");
     match shape {
         Shape::Whole { digits, .. } => value(text, &digits),
         Shape::Decimal { digits, fraction, .. } => {
             if fraction.bytes().all(|b| b == b'0') {
                 value(text, &digits)
             } else {
-                Err(fractional())
+                Err(VotesError::Fractional { text: owned() })
             }
         }
         Shape::Either { int, mark, last } => match column.role(mark) {
             Role::Group => value(text, &[int, last]),
             Role::Decimal if last == "000" => value(text, &[int]),
-            Role::Decimal => Err(fractional()),
-            Role::Unknown => Err(format!(
-                "votes {text:?} are not a number that can be read safely: the {name} may separate \
-                 thousands ({int}{last}) or be a decimal {decimal} (a fraction of a vote), and no other \
-                 cell in the votes column shows which; write the number without separators \
-                 ({int}{last}) or group the thousands with spaces ({int} {last})",
-                name = mark.name(),
-                decimal = mark.decimal_name()
-            )),
+            Role::Decimal => Err(VotesError::Fractional { text: owned() }),
+            Role::Unknown => Err(VotesError::Ambiguous { text: owned(), separator: mark }),
         },
     }
 }
@@ -308,15 +466,17 @@ pub fn parse(text: &str, column: Column) -> Result<u64, String> {
 mod tests {
     use super::*;
 
+    /// The largest vote count, as users read it.
+    const MAX_TEXT: &str = "18446744073709551615";
+
     /// `parse` with a column that settles nothing.
     fn alone(text: &str) -> Result<u64, String> {
-        parse(text, Column::default())
+        parse_votes(text).map_err(|e| e.to_string())
     }
 
     /// Reads every cell of a column, surveyed together.
     fn column(cells: &[&str]) -> Vec<Result<u64, String>> {
-        let col = Column::survey(cells.iter().copied());
-        cells.iter().map(|c| parse(c, col)).collect()
+        parse_vote_column(cells).into_iter().map(|r| r.map_err(|e| e.to_string())).collect()
     }
 
     #[test]
@@ -475,10 +635,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_gives_a_number_or_a_message(text in "\\PC{0,24}", other in "[0-9., '\u{a0}-]{0,16}") {
-            let column = Column::survey([text.as_str(), other.as_str()]);
+            let column = Separators::survey([text.as_str(), other.as_str()]);
             for t in [&text, &other] {
                 if let Err(e) = parse(t, column) {
-                    proptest::prop_assert!(e.starts_with("votes "), "{}", e);
+                    proptest::prop_assert!(e.to_string().starts_with("votes "), "{}", e);
                 }
             }
         }
@@ -486,17 +646,17 @@ mod tests {
         #[test]
         fn every_number_reads_back_in_every_unambiguous_style(n: u64) {
             for sep in ["", " ", "\u{a0}", "\u{202f}", "'"] {
-                proptest::prop_assert_eq!(parse(&grouped(n, sep), Column::default()), Ok(n));
+                proptest::prop_assert_eq!(parse(&grouped(n, sep), Separators::default()), Ok(n));
             }
             for sep in [",", "."] {
                 let text = grouped(n, sep);
                 // Settled by the cell itself, or by a cell that groups twice.
-                let column = Column::survey([text.as_str(), &grouped(1_000_000, sep)]);
+                let column = Separators::survey([text.as_str(), &grouped(1_000_000, sep)]);
                 proptest::prop_assert_eq!(parse(&text, column), Ok(n));
                 if !(1000..1_000_000).contains(&n) {
-                    proptest::prop_assert_eq!(parse(&text, Column::default()), Ok(n));
+                    proptest::prop_assert_eq!(parse(&text, Separators::default()), Ok(n));
                 } else {
-                    proptest::prop_assert!(parse(&text, Column::default()).is_err());
+                    proptest::prop_assert!(parse(&text, Separators::default()).is_err());
                 }
             }
         }
