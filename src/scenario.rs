@@ -182,7 +182,7 @@ pub enum Outcome {
 pub enum ScenarioError {
     /// The text is not a valid scenario (JSON syntax, a wrong type, an unknown
     /// or missing field); `line` and `column` are 1-based.
-    #[error("line {line}, column {column}{}: {message}", if path.is_empty() { String::new() } else { format!(", at {path}") })]
+    #[error("line {line}, column {column}{}: {}{message}", if path.is_empty() { String::new() } else { format!(", at {path}") }, if *syntax { "not valid JSON: " } else { "" })]
     Parse {
         /// Line of the problem.
         line: usize,
@@ -192,6 +192,21 @@ pub enum ScenarioError {
         path: String,
         /// What serde found wrong.
         message: String,
+        /// Whether the text is not JSON at all (rather than JSON that is not a scenario).
+        syntax: bool,
+    },
+    /// The text is empty.
+    #[error(
+        "the file is empty: expected a JSON scenario object such as {{\"body\": \"mazhilis\", \"lists\": [...]}}"
+    )]
+    Empty,
+    /// The text is JSON, but not an object.
+    #[error(
+        "the scenario must be a JSON object such as {{\"body\": \"mazhilis\", \"lists\": [...]}}, but the file holds {found}"
+    )]
+    NotAnObject {
+        /// What it holds: `"an array"`, `"a string"`, `"a number"`, `"a boolean"` or `"null"`.
+        found: &'static str,
     },
     /// The scenario is well formed but its rules or votes are not.
     #[error(transparent)]
@@ -212,6 +227,28 @@ impl Scenario {
     /// assert_eq!(path, "lists[0].votes");
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let found = match text.trim_start().bytes().next() {
+            None => return Err(ScenarioError::Empty),
+            Some(b'[') => Some("an array"),
+            Some(b'"') => Some("a string"),
+            Some(b'-' | b'0'..=b'9') => Some("a number"),
+            Some(b't' | b'f') => Some("a boolean"),
+            Some(b'n') => Some("null"),
+            _ => None,
+        };
+        // Something that is not an object is named as such, when it is JSON.
+        if let Some(found) = found {
+            return Err(match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(_) => ScenarioError::NotAnObject { found },
+                Err(e) => ScenarioError::Parse {
+                    line: e.line(),
+                    column: e.column(),
+                    path: String::new(),
+                    syntax: true,
+                    message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+                },
+            });
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
@@ -220,6 +257,7 @@ impl Scenario {
                 line: inner.line(),
                 column: inner.column(),
                 path: if path == "." { String::new() } else { path },
+                syntax: inner.is_syntax() || inner.is_eof(),
                 message: inner.to_string().split(" at line ").next().unwrap_or_default().to_string(),
             }
         })?;
@@ -227,6 +265,7 @@ impl Scenario {
             line: e.line(),
             column: e.column(),
             path: String::new(),
+            syntax: true,
             message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
         })?;
         Ok(scenario)

@@ -497,8 +497,11 @@ fn scenario_invalid_utf8() {
 fn scenario_deeply_nested_json_is_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     scenario_fails(&deep, &["line 1", "not valid JSON"]);
+    // Inside an object the field is read first: an array is not a body name.
     let deep = format!("{{\"body\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
-    scenario_fails(&deep, &["line 1", "not valid JSON"]);
+    scenario_fails(&deep, &["line 1", "at body", "expected a string"]);
+    let deep = format!("{{\"uncertainty\": {}1{}}}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    scenario_fails(&deep, &["line 1"]);
 }
 
 // ---------------------------------------------------------------------------

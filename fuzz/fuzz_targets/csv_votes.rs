@@ -1,5 +1,5 @@
-//! Arbitrary bytes read as the `saylau allocate` CSV input, by the binary's
-//! own reader (`src/bin/saylau/input.rs`, compiled into this target), then
+//! Arbitrary bytes read as the `saylau allocate` input by the library's
+//! table reader (`saylau::tabular`, which the binary calls), then
 //! apportioned.
 //!
 //! The first three bytes choose the method, the house size and the tie
@@ -13,10 +13,6 @@
 use libfuzzer_sys::fuzz_target;
 use saylau::{Error, Method, TieBreak};
 
-#[path = "../../src/bin/saylau/input.rs"]
-#[allow(dead_code)]
-mod input;
-
 const SOURCE: &str = "fuzz.csv";
 
 fuzz_target!(|data: &[u8]| {
@@ -26,10 +22,10 @@ fuzz_target!(|data: &[u8]| {
     let seats = 1 + pick(1) as u32 * 7;
     let ties = [TieBreak::Error, TieBreak::ListOrder, TieBreak::MoreVotes, TieBreak::Lot { seed: 1 }][pick(2) % 4];
 
-    let source = input::Source { name: SOURCE.to_string() };
-    let parties = match input::parse(&source, bytes) {
+    let parties = match saylau::tabular::read(bytes, &Default::default()) {
         Ok(p) => p,
-        Err(message) => {
+        Err(e) => {
+            let message = e.in_file(SOURCE);
             assert!(message.starts_with(&format!("{SOURCE}: ")), "the source is named: {message}");
             assert!(!message.trim().is_empty());
             return;

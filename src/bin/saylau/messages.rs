@@ -11,9 +11,8 @@ use crate::Failure;
 /// A scenario that could not be read, with the line, column and field.
 pub fn scenario_parse(source: &str, e: &ScenarioError) -> String {
     match e {
-        ScenarioError::Parse { line, column, path, message } => {
-            let at = if path.is_empty() { String::new() } else { format!(", at {path}") };
-            let mut text = format!("{source}: line {line}, column {column}{at}: {message}");
+        ScenarioError::Parse { path, message, .. } => {
+            let mut text = format!("{source}: {e}");
             if let Some(hint) = field_hint(path) {
                 text.push_str(&format!(" ({hint})"));
             }

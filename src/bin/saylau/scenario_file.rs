@@ -40,38 +40,6 @@ pub fn decode<'b>(source: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
 
 /// Parses the scenario, with messages that name the line, the column and the problem.
 pub fn parse(source: &str, text: &str) -> Result<Scenario, String> {
-    if text.trim().is_empty() {
-        return Err(format!(
-            "{source}: the file is empty: expected a JSON scenario object such as \
-             {{\"body\": \"mazhilis\", \"lists\": [...]}}"
-        ));
-    }
-    // JSON syntax first, so that a syntax error is reported as one.
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Err(e) => {
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or_default();
-            return Err(format!(
-                "{source}: line {}, column {}: not valid JSON: {message}",
-                e.line(),
-                e.column()
-            ));
-        }
-        Ok(serde_json::Value::Object(_)) => {}
-        Ok(other) => {
-            let kind = match other {
-                serde_json::Value::Array(_) => "an array",
-                serde_json::Value::String(_) => "a string",
-                serde_json::Value::Number(_) => "a number",
-                serde_json::Value::Bool(_) => "a boolean",
-                _ => "null",
-            };
-            return Err(format!(
-                "{source}: the scenario must be a JSON object such as {{\"body\": \"mazhilis\", \
-                 \"lists\": [...]}}, but the file holds {kind}"
-            ));
-        }
-    }
     Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(source, &e))
 }
 

@@ -12,6 +12,7 @@ pub mod body;
 pub mod comparison;
 pub mod metrics;
 pub mod projection;
+pub mod referendum;
 
 use serde::Serialize;
 
