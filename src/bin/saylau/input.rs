@@ -6,7 +6,6 @@ use std::path::Path;
 
 use saylau::PartyVotes;
 
-pub use saylau::describe::words::plural;
 /// How to read the input, from the command line: `--delimiter` and `--sheet`.
 pub use saylau::tabular::ReadOptions as InputOptions;
 

@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use saylau::Error;
 use saylau::scenario::{Outcome, Scenario};
 use saylau::system::{Ballots, Body, BodyResult};
 
 use crate::Failure;
-use crate::input::plural;
+pub use crate::messages::scenario as failure;
+use saylau::describe::words::counted;
 
 /// Reads and parses a scenario: the name to use in messages (`<stdin>` for
 /// `-`) and the scenario.
@@ -21,7 +21,7 @@ use crate::input::plural;
 pub fn load(file: &Path) -> Result<(String, Scenario), String> {
     let (source, bytes) = read(file)?;
     let text = decode(&source, &bytes)?;
-    let scenario = parse(&source, text)?;
+    let scenario = Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(&source, &e))?;
     Ok((source, scenario))
 }
 
@@ -36,16 +36,6 @@ pub fn decode<'b>(source: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
         let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         format!("{source}: line {line}, column {column}: the file is not valid UTF-8; save it as UTF-8 text")
     })
-}
-
-/// Parses the scenario, with messages that name the line, the column and the problem.
-pub fn parse(source: &str, text: &str) -> Result<Scenario, String> {
-    Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(source, &e))
-}
-
-/// Turns a library error into a message naming parties, candidates and fields.
-pub fn failure(e: Error, scenario: &Scenario, source: &str) -> Failure {
-    crate::messages::scenario(e, scenario, source)
 }
 
 /// A scenario whose body was elected: everything the analysis commands need.
@@ -68,12 +58,7 @@ impl Elected {
     pub fn title(&self) -> String {
         match &self.scenario.title {
             Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => format!(
-                "{}: {} seat{}",
-                self.result.body,
-                self.result.seats,
-                plural(self.result.seats.into())
-            ),
+            _ => format!("{}: {}", self.result.body, counted(self.result.seats.into(), "seat")),
         }
     }
 
