@@ -360,7 +360,8 @@ fn synthetic_districts_are_simulated_and_labelled() {
     let amanat = &doc["parties"][0];
     assert!(amanat["district"]["mean"].as_f64().unwrap() > 10.0, "{doc}");
     let notes = doc["notes"].as_array().unwrap();
-    assert!(notes.iter().any(|n| n.as_str().unwrap().contains("SYNTHETIC")), "{doc}");
+    assert!(notes.iter().any(|n| n["text"].as_str().unwrap().contains("SYNTHETIC")), "{doc}");
+    assert!(notes.iter().any(|n| n["kind"] == "synthetic_districts" && n["seats"] == 29), "{doc}");
 }
 
 // --- bad input: exit code 2 ---------------------------------------------------

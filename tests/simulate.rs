@@ -1,6 +1,7 @@
 //! The Monte Carlo simulator: statistics against the model's own maths,
 //! agreement with `elect` when the noise vanishes, and determinism.
 
+use saylau::note::Note;
 use saylau::scenario::{Outcome, Scenario};
 use saylau::simulate::{Coalition, Projection, RunOptions, Simulation, Uncertainty};
 use saylau::system::{Ballots, Overrides, PartyList, Preset};
@@ -140,14 +141,16 @@ fn synthetic_districts_are_labelled() {
     let mut scenario = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
     scenario.uncertainty = Some(Uncertainty { synthetic_districts: true, ..Uncertainty::default() });
     let r = scenario.simulation().unwrap().run(2, 1_024).unwrap();
-    assert!(r.notes.iter().any(|n| n.contains("SYNTHETIC")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| matches!(n, Note::SyntheticDistricts { seats: 29, .. })), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.to_string().contains("SYNTHETIC")), "{:?}", r.notes);
     let district_mean: f64 = r.parties.iter().filter_map(|p| p.district.as_ref()).map(|d| d.mean).sum();
     assert!((district_mean + r.vacant.mean - 29.0).abs() < 1e-9, "{district_mean}");
     assert_eq!(r.undecided, 0);
     // Without synthetic districts, the 29 seats are not simulated.
     scenario.uncertainty = None;
     let r = scenario.simulation().unwrap().run(2, 1_024).unwrap();
-    assert!(r.notes.iter().any(|n| n.contains("not simulated")));
+    assert!(r.notes.iter().any(|n| matches!(n, Note::DistrictsNotSimulated { .. })), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.to_string().contains("undecided in every run")), "{:?}", r.notes);
     assert_eq!(r.undecided, 29);
     assert!(r.parties.iter().all(|p| p.district.is_none()));
     let decided: f64 = r.parties.iter().map(|p| p.total.mean).sum::<f64>() + r.vacant.mean;

@@ -243,6 +243,46 @@ pub enum Note {
         /// The candidate elected anyway, or `None`: the seat is vacant.
         elected: Option<String>,
     },
+    /// A simulation without list votes: the list seats are not simulated.
+    ListsNotSimulated {
+        /// The list seats.
+        seats: u32,
+    },
+    /// A simulation without (all) district results: those seats are not simulated.
+    DistrictsNotSimulated {
+        /// The single-member seats not simulated.
+        seats: u32,
+        /// Whether synthetic districts could stand in (no district result at all).
+        synthetic_possible: bool,
+    },
+    /// A simulation's districts were generated from the list vote.
+    SyntheticDistricts {
+        /// The districts generated.
+        seats: u32,
+        /// The regional variation on the log scale, as written.
+        regional_sd: String,
+    },
+    /// Runs whose exact ties the rules refuse to break were decided by lot.
+    LotsDrawn {
+        /// How many runs.
+        runs: u64,
+    },
+    /// A simulation stopped early.
+    Interrupted {
+        /// Runs completed.
+        runs: u64,
+    },
+    /// A constitutional referendum without regional figures.
+    RegionalRuleUnchecked,
+    /// The regions with a yes majority, against the two thirds needed.
+    RegionalRule {
+        /// Regions with a yes majority.
+        with: usize,
+        /// Regions given.
+        regions: usize,
+        /// Whether two thirds had a yes majority.
+        met: bool,
+    },
     /// Leading candidates with equal votes, decided by the tie rule.
     DistrictTieBroken {
         /// The district.
@@ -272,6 +312,13 @@ impl Note {
             Note::ListTieBroken { .. } => "list_tie_broken",
             Note::AgainstAllLed { .. } => "against_all_led",
             Note::DistrictTieBroken { .. } => "district_tie_broken",
+            Note::ListsNotSimulated { .. } => "lists_not_simulated",
+            Note::DistrictsNotSimulated { .. } => "districts_not_simulated",
+            Note::SyntheticDistricts { .. } => "synthetic_districts",
+            Note::LotsDrawn { .. } => "lots_drawn",
+            Note::Interrupted { .. } => "interrupted",
+            Note::RegionalRuleUnchecked => "regional_rule_unchecked",
+            Note::RegionalRule { .. } => "regional_rule",
         }
     }
 }
@@ -378,6 +425,44 @@ impl fmt::Display for Note {
                     None => write!(f, "the seat is vacant until a repeat election."),
                 }
             }
+            Note::ListsNotSimulated { seats } => write!(
+                f,
+                "No list votes given: the {} are undecided in every run.",
+                counted((*seats).into(), "list seat")
+            ),
+            Note::DistrictsNotSimulated { seats, synthetic_possible } => {
+                write!(
+                    f,
+                    "The {} without district results are undecided in every run",
+                    counted((*seats).into(), "single-member seat")
+                )?;
+                if *synthetic_possible {
+                    write!(f, " (set uncertainty.synthetic_districts to generate them from the list vote)")?;
+                }
+                write!(f, ".")
+            }
+            Note::SyntheticDistricts { seats, regional_sd } => write!(
+                f,
+                "The {} single-member districts are SYNTHETIC: generated from the national list vote with regional \
+                 variation {regional_sd} (log scale), one nominee per list.",
+                Thousands((*seats).into())
+            ),
+            Note::LotsDrawn { runs } => write!(
+                f,
+                "{} had an exact tie that the rules refuse to break; lots were drawn from the run's own stream.",
+                counted(*runs, "run")
+            ),
+            Note::Interrupted { runs } => write!(f, "Interrupted: {} completed.", counted(*runs, "run")),
+            Note::RegionalRuleUnchecked => write!(
+                f,
+                "Constitutional referendum: the two-thirds-of-regions rule could not be checked (no regional \
+                 figures); the verdict rests on the national figures."
+            ),
+            Note::RegionalRule { with, regions, met } => write!(
+                f,
+                "Yes majority in {with} of {regions} regions; two thirds needed: {}.",
+                if *met { "met" } else { "not met" }
+            ),
             Note::DistrictTieBroken { district, tied, winner, policy } => write!(
                 f,
                 "{district}: {} tied for the lead with equal votes; {winner} wins by the tie rule ({}).",

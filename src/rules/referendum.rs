@@ -13,6 +13,7 @@
 //! All three are strict or exact integer comparisons.
 
 use crate::error::{Error, Result};
+use crate::note::Note;
 
 /// The official figures of one referendum.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,7 @@ pub enum Verdict {
 
 /// The outcome of [`Referendum::decide`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReferendumOutcome {
     /// The verdict.
     pub outcome: Verdict,
@@ -85,7 +86,7 @@ pub struct ReferendumOutcome {
     /// Yes as a percentage of those who took part, for display.
     pub yes_percent: f64,
     /// What was checked and what could not be.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Referendum {
@@ -139,11 +140,7 @@ impl Referendum {
         let mut regional_rule_met = None;
         if self.constitutional {
             if self.regions.is_empty() {
-                notes.push(
-                    "Constitutional referendum: the two-thirds-of-regions rule could not be checked (no regional \
-                     figures); the verdict rests on the national figures."
-                        .to_string(),
-                );
+                notes.push(Note::RegionalRuleUnchecked);
             } else {
                 for r in &self.regions {
                     if r.yes > r.took_part {
@@ -156,11 +153,7 @@ impl Referendum {
                 }
                 let with = self.regions.iter().filter(|r| r.yes as u128 * 2 > r.took_part as u128).count();
                 let met = with * 3 >= self.regions.len() * 2;
-                notes.push(format!(
-                    "Yes majority in {with} of {} regions; two thirds needed: {}.",
-                    self.regions.len(),
-                    if met { "met" } else { "not met" }
-                ));
+                notes.push(Note::RegionalRule { with, regions: self.regions.len(), met });
                 regions_with_yes_majority = Some(with);
                 regional_rule_met = Some(met);
             }

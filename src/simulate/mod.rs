@@ -88,6 +88,7 @@ use rand_distr::{Distribution, Gamma, StandardNormal};
 use crate::apportion::TieBreak;
 use crate::district::{DistrictRules, plurality};
 use crate::error::{Error, Result};
+use crate::note::Note;
 use crate::system::{Ballots, Body, ListTier};
 
 mod driver;
@@ -293,7 +294,7 @@ pub struct CoalitionProjection {
 
 /// The result of [`Simulation::run`].
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Projection {
     /// Runs completed.
     pub runs: u64,
@@ -318,7 +319,7 @@ pub struct Projection {
     /// Runs in which a tie was broken by lot because the rules refuse ties.
     pub runs_with_lot: u64,
     /// Notes on the model (synthetic districts, undecided seats, ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 /// Controls of a run beyond seed and size.
@@ -364,7 +365,7 @@ pub struct Simulation {
     cand_party: Vec<Option<usize>>,
     uncertainty: Uncertainty,
     coalitions: Vec<(String, Vec<String>, Vec<usize>)>,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl Simulation {

@@ -76,7 +76,7 @@ impl Simulation {
                 Some(model)
             }
             (Some(tier), true) => {
-                notes.push(format!("No list votes given: the {} list seats are not simulated.", tier.seats));
+                notes.push(Note::ListsNotSimulated { seats: tier.seats });
                 None
             }
             (None, _) => None,
@@ -119,27 +119,25 @@ impl Simulation {
                     total,
                 });
             }
-            let undecided = sim.district_seats as usize - ballots.districts.len();
+            // Body::elect (above) refused more districts than seats.
+            let undecided =
+                sim.district_seats.saturating_sub(u32::try_from(ballots.districts.len()).unwrap_or(u32::MAX));
             if undecided > 0 {
-                notes.push(format!(
-                    "{undecided} single-member seat(s) without district results are not simulated."
-                ));
+                notes.push(Note::DistrictsNotSimulated { seats: undecided, synthetic_possible: false });
             }
         } else if sim.district_seats > 0 {
             match (&sim.list, uncertainty.synthetic_districts) {
                 (Some(list), true) => {
                     sim.synthesise_districts(list.clone(), n_lists);
-                    notes.push(format!(
-                        "The {} single-member districts are SYNTHETIC: generated from the national list vote with \
-                         regional variation {} (log scale), one nominee per list.",
-                        sim.district_seats, uncertainty.regional_sd
-                    ));
+                    notes.push(Note::SyntheticDistricts {
+                        seats: sim.district_seats,
+                        regional_sd: uncertainty.regional_sd.to_string(),
+                    });
                 }
-                _ => notes.push(format!(
-                    "No district results given: the {} single-member seats are not simulated (set \
-                     uncertainty.synthetic_districts to generate them from the list vote).",
-                    sim.district_seats
-                )),
+                _ => notes.push(Note::DistrictsNotSimulated {
+                    seats: sim.district_seats,
+                    synthetic_possible: sim.list.is_some(),
+                }),
             }
         }
         for c in &uncertainty.coalitions {

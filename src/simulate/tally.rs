@@ -158,13 +158,10 @@ impl Simulation {
             .collect();
         let mut notes = self.notes.clone();
         if tally.runs_with_lot > 0 {
-            notes.push(format!(
-                "{} run(s) had an exact tie that the rules refuse to break; lots were drawn from the run's stream.",
-                tally.runs_with_lot
-            ));
+            notes.push(Note::LotsDrawn { runs: tally.runs_with_lot });
         }
         if interrupted {
-            notes.push(format!("Interrupted: {runs} run(s) completed."));
+            notes.push(Note::Interrupted { runs });
         }
         let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
         Projection {

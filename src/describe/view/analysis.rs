@@ -422,7 +422,7 @@ fn simulation(a: Analysed<'_>, p: Projected<'_>) -> Section {
         "Share of runs giving each number of seats; shaded: 90% of runs; dashed: median.",
     );
     if !view.notes.is_empty() {
-        s.push(Block::List(view.notes.iter().map(|n| sentence(n)).collect()));
+        s.push(Block::List(view.notes.iter().map(|n| sentence(&n.text)).collect()));
     }
     s
 }

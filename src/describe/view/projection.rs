@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::About;
 use super::body::{SELF_NOMINATED, VACANT, heading, label};
+use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, probability, thousands};
 use crate::simulate::{Projection, SeatStats, Swing, Uncertainty};
@@ -127,7 +127,7 @@ pub struct ProjectionView {
     /// The vote model in one sentence.
     pub model: String,
     /// Notes on the model.
-    pub notes: Vec<String>,
+    pub notes: Vec<NoteView>,
     /// The scenario's descriptive fields.
     #[serde(skip)]
     pub about: About,
@@ -182,7 +182,7 @@ impl ProjectionView {
             runs_with_lot: report.runs_with_lot,
             interrupted: report.interrupted,
             model: model_sentence(uncertainty),
-            notes: report.notes.clone(),
+            notes: report.notes.iter().map(NoteView::from).collect(),
             about,
         }
     }
@@ -330,7 +330,7 @@ impl ProjectionView {
             writeln!(w)?;
             writeln!(w, "notes:")?;
             for n in &self.notes {
-                writeln!(w, "- {n}")?;
+                writeln!(w, "- {}", n.text)?;
             }
         }
         Ok(())

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::About;
 use super::body::heading;
+use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::thousands;
 use crate::referendum::{Referendum, ReferendumOutcome, Verdict};
@@ -49,7 +49,7 @@ pub struct ReferendumView {
     #[serde(skip)]
     pub regions: usize,
     /// What was checked and what could not be.
-    pub notes: Vec<String>,
+    pub notes: Vec<NoteView>,
 }
 
 /// One row of `saylau elect --format csv` for a referendum.
@@ -85,7 +85,7 @@ impl ReferendumView {
             invalid: figures.invalid,
             constitutional: figures.constitutional,
             regions: figures.regions.len(),
-            notes: outcome.notes.clone(),
+            notes: outcome.notes.iter().map(NoteView::from).collect(),
         }
     }
 
@@ -142,7 +142,7 @@ impl ReferendumView {
             writeln!(w)?;
             writeln!(w, "notes:")?;
             for n in &self.notes {
-                writeln!(w, "- {n}")?;
+                writeln!(w, "- {}", n.text)?;
             }
         }
         Ok(())
