@@ -192,3 +192,31 @@ fn an_odd_seat_note_appears_only_for_an_odd_body() {
         "{odd}"
     );
 }
+
+#[test]
+fn simulate_table_without_noise_is_the_election_worked_by_hand() {
+    // Without noise every run is the election of SMALL: A 1 + 1, B 1 + 0,
+    // C 0 (below 5%), one self-nominated; a majority is 3 of 4.
+    let quiet = SMALL.replacen(
+        "\"against_all\": 60,",
+        "\"against_all\": 60, \"uncertainty\": {\"concentration\": 0, \"systematic_sd\": 0, \"turnout_sd\": 0, \"district_sd\": 0},",
+        1,
+    );
+    let r = run(&["simulate", "--runs", "100", "-"], &quiet);
+    assert_eq!(r.code, 0, "{r:?}");
+    let cells = |start: &str| -> Vec<String> {
+        let line = r.stdout.lines().find(|l| l.starts_with(start)).unwrap_or_default();
+        line.split_whitespace().map(String::from).collect()
+    };
+    assert!(r.stdout.contains("100 runs, seed 0"), "{}", r.stdout);
+    assert!(r.stdout.contains("a majority is 3 of 4 seats"), "{}", r.stdout);
+    let header = cells("party");
+    assert_eq!(
+        header.join(" "),
+        "party list share mean 90% interval median P(majority) P(2/3) P(threshold) list district"
+    );
+    assert_eq!(cells("A "), ["A", "60.00%", "2.0", "2", "2", "0%", "0%", "100%", "1.0", "(1)", "1.0", "(1)"]);
+    assert_eq!(cells("B "), ["B", "30.00%", "1.0", "1", "1", "0%", "0%", "100%", "1.0", "(1)", "0.0", "(0)"]);
+    assert_eq!(cells("C "), ["C", "4.00%", "0.0", "0", "0", "0%", "0%", "0%", "0.0", "(0)", "0.0", "(0)"]);
+    assert_eq!(cells("(self-nominated)"), ["(self-nominated)", "1.0", "1", "1"]);
+}
