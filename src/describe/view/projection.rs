@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::body::{SELF_NOMINATED, VACANT, heading, label};
+use super::body::{SELF_NOMINATED, VACANT, heading, label, write_notes};
 use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, probability, thousands};
@@ -326,14 +326,7 @@ impl ProjectionView {
                 distribution(&label(VACANT), &self.vacant, self.runs, w)?;
             }
         }
-        if !self.notes.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "notes:")?;
-            for n in &self.notes {
-                writeln!(w, "- {}", n.text)?;
-            }
-        }
-        Ok(())
+        write_notes(&self.notes, w)
     }
 
     /// The CSV rows: one per party, coalition, and the self-nominated,

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::body::heading;
+use super::body::{heading, write_notes};
 use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::thousands;
@@ -138,14 +138,7 @@ impl ReferendumView {
                 _ => writeln!(w, "constitutional: the two-thirds-of-regions rule was not checked")?,
             }
         }
-        if !self.notes.is_empty() {
-            writeln!(w)?;
-            writeln!(w, "notes:")?;
-            for n in &self.notes {
-                writeln!(w, "- {}", n.text)?;
-            }
-        }
-        Ok(())
+        write_notes(&self.notes, w)
     }
 
     /// The CSV rows: `field,value`, unknown values empty.
