@@ -167,6 +167,26 @@ pub struct Scenario {
     pub uncertainty: Option<Uncertainty>,
 }
 
+/// Changes to a scenario's rules, for "what if": each given field replaces
+/// the file's (see [`Scenario::apply`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WhatIf {
+    /// Another body or period of the rules.
+    pub body: Option<BodyKind>,
+    /// Another list threshold.
+    pub threshold: Option<Threshold>,
+    /// Another list method.
+    pub method: Option<Method>,
+    /// Another list tier size (0 removes the tier).
+    pub list_seats: Option<u32>,
+    /// Another single-member tier size (0 removes the tier).
+    pub district_seats: Option<u32>,
+    /// Another tie rule.
+    pub ties: Option<TieBreak>,
+    /// Another "at least N lists" rule (0 turns it off).
+    pub min_parties: Option<usize>,
+}
+
 /// What a scenario decides.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -269,6 +289,72 @@ impl Scenario {
             message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
         })?;
         Ok(scenario)
+    }
+
+    /// Applies `what_if` and says what changed, as notes for the result.
+    ///
+    /// ```
+    /// # use saylau::scenario::{Scenario, WhatIf};
+    /// let mut s = Scenario::from_json(r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 1}]}"#)?;
+    /// let notes = s.apply(&WhatIf { threshold: Some("7".parse()?), ..Default::default() });
+    /// assert_eq!(notes[0].to_string(), "What if: threshold_percent is 7% instead of the rules' own.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn apply(&mut self, what_if: &WhatIf) -> Vec<crate::note::Note> {
+        use crate::note::Note;
+        fn set<T: Clone + PartialEq + std::fmt::Display>(
+            notes: &mut Vec<Note>,
+            field: &'static str,
+            slot: &mut Option<T>,
+            new: &Option<T>,
+        ) {
+            if let Some(v) = new
+                && slot.as_ref() != Some(v)
+            {
+                notes.push(Note::Overridden {
+                    field,
+                    from: slot.as_ref().map(ToString::to_string),
+                    to: v.to_string(),
+                });
+                *slot = Some(v.clone());
+            }
+        }
+        let mut notes = Vec::new();
+        if let Some(b) = what_if.body
+            && b != self.body
+        {
+            notes.push(Note::Overridden {
+                field: "body",
+                from: Some(self.body.to_string()),
+                to: b.to_string(),
+            });
+            self.body = b;
+        }
+        if let Some(t) = what_if.threshold
+            && self.threshold_percent != Some(t.percent())
+        {
+            let from = self.threshold_percent.map(|p| format!("{p}%"));
+            notes.push(Note::Overridden { field: "threshold_percent", from, to: t.to_string() });
+            self.threshold_percent = Some(t.percent());
+        }
+        set(&mut notes, "method", &mut self.method, &what_if.method);
+        set(&mut notes, "list_seats", &mut self.list_seats, &what_if.list_seats);
+        set(&mut notes, "district_seats", &mut self.district_seats, &what_if.district_seats);
+        set(&mut notes, "ties", &mut self.ties, &what_if.ties);
+        set(&mut notes, "min_parties", &mut self.min_parties, &what_if.min_parties);
+        // A total that no longer matches the tiers would be refused: the
+        // tiers given on the command line decide it.
+        if (what_if.list_seats.is_some() || what_if.district_seats.is_some())
+            && let Some(seats) = self.seats
+            && self.list_seats.is_some()
+            && self.district_seats.is_some()
+        {
+            let total = self.list_seats.unwrap_or(0) as u64 + self.district_seats.unwrap_or(0) as u64;
+            if total != seats as u64 {
+                self.seats = None;
+            }
+        }
+        notes
     }
 
     /// Is this a referendum?

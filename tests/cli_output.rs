@@ -220,3 +220,55 @@ fn simulate_table_without_noise_is_the_election_worked_by_hand() {
     assert_eq!(cells("C "), ["C", "4.00%", "0.0", "0", "0", "0%", "0%", "0%", "0.0", "(0)", "0.0", "(0)"]);
     assert_eq!(cells("(self-nominated)"), ["(self-nominated)", "1.0", "1", "1"]);
 }
+
+#[test]
+fn what_if_flags_change_the_rules_and_say_so_in_every_command() {
+    // 7% of the 6,366,441 base is 445,651 votes: only Amanat, Auyl, Respublica
+    // and Ak Zhol pass (5,207,741 votes). Hare quota 75,474.5: whole seats
+    // 45, 9, 7, 7 (68); the last seat to Amanat's remainder .466.
+    let r = run(&["elect", "--format", "json", "--threshold", "7", MAZHILIS], "");
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let seats: Vec<u64> =
+        doc["parties"].as_array().unwrap().iter().map(|p| p["list_seats"].as_u64().unwrap()).collect();
+    assert_eq!(seats, [46, 9, 7, 7, 0, 0, 0]);
+    assert_eq!(doc["notes"][0]["kind"], "overridden");
+    assert_eq!(doc["notes"][0]["field"], "threshold_percent");
+    assert_eq!(doc["notes"][0]["to"], "7%");
+    assert_eq!(doc["threshold"]["needed"], 445_651);
+    for args in [
+        vec!["elect", "--threshold", "7", MAZHILIS],
+        vec!["metrics", "--threshold", "7", MAZHILIS],
+        vec!["compare", "--by", "methods", "--threshold", "7", MAZHILIS],
+        vec!["simulate", "--runs", "50", "--threshold", "7", MAZHILIS],
+    ] {
+        let r = run(&args, "");
+        assert_eq!(r.code, 0, "{args:?}: {r:?}");
+        assert!(
+            r.stdout.contains("What if: threshold_percent is 7% instead of the rules' own."),
+            "{args:?}: {}",
+            r.stdout
+        );
+    }
+    let r = run(&["hemicycle", "--threshold", "7", "-o", "-", MAZHILIS], "");
+    assert!(r.stdout.contains("what if: threshold_percent 7%"), "{}", r.stdout);
+    // Another body: the same lists under the Kurultai's 145 seats.
+    let doc: serde_json::Value =
+        serde_json::from_str(&run(&["elect", "--format", "json", "--body", "kurultai", MAZHILIS], "").stdout)
+            .unwrap();
+    assert_eq!(doc["seats"], 145);
+    assert_eq!(doc["notes"][0]["from"], "mazhilis");
+    // All seats by list.
+    let doc: serde_json::Value = serde_json::from_str(
+        &run(&["elect", "--format", "json", "--list-seats", "98", "--district-seats", "0", MAZHILIS], "")
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["tiers"]["list"]["seats"], 98);
+    assert!(doc["tiers"]["district"].is_null());
+    // Bad values are usage errors.
+    assert_fails(&run(&["elect", "--threshold", "101", MAZHILIS], ""), 2, &["--threshold"]);
+    assert_fails(&run(&["elect", "--method", "borda", MAZHILIS], ""), 2, &["--method", "borda"]);
+    assert_fails(&run(&["elect", "--body", "senate", MAZHILIS], ""), 2, &["--body", "senate"]);
+    assert_fails(&run(&["elect", "--list-seats", "-3", MAZHILIS], ""), 2, &["--list-seats"]);
+}

@@ -243,6 +243,15 @@ pub enum Note {
         /// The candidate elected anyway, or `None`: the seat is vacant.
         elected: Option<String>,
     },
+    /// A rule of the scenario was changed for this result ("what if").
+    Overridden {
+        /// The scenario field (`"threshold_percent"`, `"method"`, `"body"`, ...).
+        field: &'static str,
+        /// The file's value (`None`: the preset's default).
+        from: Option<String>,
+        /// The value used.
+        to: String,
+    },
     /// A simulation without list votes: the list seats are not simulated.
     ListsNotSimulated {
         /// The list seats.
@@ -312,6 +321,7 @@ impl Note {
             Note::ListTieBroken { .. } => "list_tie_broken",
             Note::AgainstAllLed { .. } => "against_all_led",
             Note::DistrictTieBroken { .. } => "district_tie_broken",
+            Note::Overridden { .. } => "overridden",
             Note::ListsNotSimulated { .. } => "lists_not_simulated",
             Note::DistrictsNotSimulated { .. } => "districts_not_simulated",
             Note::SyntheticDistricts { .. } => "synthetic_districts",
@@ -425,6 +435,10 @@ impl fmt::Display for Note {
                     None => write!(f, "the seat is vacant until a repeat election."),
                 }
             }
+            Note::Overridden { field, from, to } => match from {
+                Some(from) => write!(f, "What if: {field} is {to} instead of {from} as the file gives it."),
+                None => write!(f, "What if: {field} is {to} instead of the rules' own."),
+            },
             Note::ListsNotSimulated { seats } => write!(
                 f,
                 "No list votes given: the {} are undecided in every run.",

@@ -69,6 +69,76 @@ pub struct ElectArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// "What if" changes to a scenario's rules, on every command that elects one;
+/// the output says what was changed.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WhatIfArgs {
+    /// What if: another body or period of the rules (mazhilis, mazhilis-2021, regional-maslikhat,
+    /// district-maslikhat, akim, kurultai).
+    #[arg(long, value_name = "BODY", value_parser = parse_body)]
+    pub body: Option<saylau::scenario::BodyKind>,
+
+    /// What if: another list threshold, in percent.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_threshold, allow_hyphen_values = true)]
+    pub threshold: Option<Threshold>,
+
+    /// What if: another list method (the names of `saylau allocate --method`).
+    #[arg(long, value_name = "METHOD", value_parser = parse_method)]
+    pub method: Option<Method>,
+
+    /// What if: another number of list seats (0 removes the list tier).
+    #[arg(long, value_name = "N", value_parser = parse_tier, allow_hyphen_values = true)]
+    pub list_seats: Option<u32>,
+
+    /// What if: another number of single-member seats (0 removes the tier).
+    #[arg(long, value_name = "N", value_parser = parse_tier, allow_hyphen_values = true)]
+    pub district_seats: Option<u32>,
+
+    /// What if: another tie rule (error, lot:SEED, order, votes).
+    #[arg(long, value_name = "POLICY", value_parser = parse_tie_break)]
+    pub ties: Option<TieBreak>,
+
+    /// What if: admit the best lists below the threshold until N take part (0: off).
+    #[arg(long, value_name = "N")]
+    pub min_parties: Option<usize>,
+}
+
+impl WhatIfArgs {
+    /// The library's form of the changes.
+    pub fn what_if(&self) -> saylau::scenario::WhatIf {
+        saylau::scenario::WhatIf {
+            body: self.body,
+            threshold: self.threshold,
+            method: self.method,
+            list_seats: self.list_seats,
+            district_seats: self.district_seats,
+            ties: self.ties,
+            min_parties: self.min_parties,
+        }
+    }
+}
+
+fn parse_body(s: &str) -> Result<saylau::scenario::BodyKind, String> {
+    s.parse().map_err(|e: saylau::Error| e.to_string())
+}
+
+fn parse_tie_break(s: &str) -> Result<TieBreak, String> {
+    s.parse().map_err(|e: saylau::Error| e.to_string())
+}
+
+/// A tier size: digits only, from 0 to `u32::MAX`.
+fn parse_tier(s: &str) -> Result<u32, String> {
+    let t = s.trim();
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("expected a whole number of seats from 0".into());
+    }
+    t.parse().map_err(|_| format!("{t} seats is more than the supported maximum of {}", u32::MAX))
 }
 
 /// The long description of `saylau simulate`.
@@ -104,6 +174,10 @@ pub struct SimulateArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// The largest `--runs`.
@@ -325,6 +399,10 @@ pub struct MetricsArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// The long description of `saylau compare`.
@@ -363,6 +441,10 @@ pub struct CompareArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// What `saylau compare` varies.
@@ -440,6 +522,10 @@ pub struct HemicycleArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// The long description of `saylau report`.
@@ -487,6 +573,10 @@ pub struct ReportArgs {
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 }
 
 /// The largest `--runs` of a report.

@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use saylau::Ratio;
 use saylau::compare;
+use saylau::describe::view::NoteView;
 use saylau::describe::view::comparison::By;
 use saylau::describe::view::{About, ComparisonView};
+use saylau::note::Note;
 
 use crate::cli::{CompareArgs, CompareBy, Format};
 use crate::output;
@@ -15,10 +17,11 @@ use crate::{Failure, write_stdout};
 
 /// Runs `saylau compare` and gives the exit code.
 pub fn main(args: &CompareArgs) -> ExitCode {
-    let result = check(args).and_then(|()| elected(&args.file, "nothing to compare")).and_then(|e| {
-        let view = view(&e, args)?;
-        Ok((e, view))
-    });
+    let result =
+        check(args).and_then(|()| elected(&args.file, &args.what_if, "nothing to compare")).and_then(|e| {
+            let view = view(&e, args)?;
+            Ok((e, view))
+        });
     let (e, view) = match result {
         Ok(x) => x,
         Err(f) => return f.exit(),
@@ -62,7 +65,7 @@ fn view(e: &Elected, args: &CompareArgs) -> Result<ComparisonView, Failure> {
     let lib = |err: saylau::Error| failure(err, &e.scenario, &e.source);
     if by == By::Designs {
         let table = compare::designs(&e.body, &e.ballots, &compare::ALTERNATIVES).map_err(lib)?;
-        return Ok(ComparisonView::designs(about, &e.body, &table));
+        return Ok(with_what_if(ComparisonView::designs(about, &e.body, &table), e));
     }
     let tier = e.list_tier().ok_or_else(|| {
         Failure::Input(format!(
@@ -87,5 +90,12 @@ fn view(e: &Elected, args: &CompareArgs) -> Result<ComparisonView, Failure> {
         }
         _ => compare::by_method(tier, lists, against_all).map_err(lib)?,
     };
-    Ok(ComparisonView::sweep(about, &e.body, by, &sweep))
+    Ok(with_what_if(ComparisonView::sweep(about, &e.body, by, &sweep), e))
+}
+
+/// The view with the command line's what-if changes among its notes.
+fn with_what_if(mut view: ComparisonView, e: &Elected) -> ComparisonView {
+    let changed = e.result.notes.iter().filter(|n| matches!(n, Note::Overridden { .. }));
+    view.what_if = changed.map(NoteView::from).collect();
+    view
 }

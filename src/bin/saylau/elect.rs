@@ -1,7 +1,6 @@
 //! `saylau elect`: read a JSON scenario, elect the body (or decide the
 //! referendum) under its statutory rules, print the result through its view.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use saylau::describe::view::body::{ListAudit, body_summary};
@@ -12,7 +11,7 @@ use saylau::system::Body;
 
 use crate::cli::{ElectArgs, Format};
 use crate::output::{csv_rows, json};
-use crate::scenario_file::{failure, load};
+use crate::scenario_file::{Loaded, failure, load};
 use crate::{Failure, write_stdout};
 
 /// A scenario that ran: the file's name in messages, and the view of what
@@ -33,7 +32,7 @@ enum Decided {
 
 /// Runs `saylau elect` and gives the exit code.
 pub fn main(args: &ElectArgs) -> ExitCode {
-    let report = match compute(&args.file, args.explain) {
+    let report = match compute(args) {
         Ok(report) => report,
         Err(failure) => return failure.exit(),
     };
@@ -48,8 +47,8 @@ pub fn main(args: &ElectArgs) -> ExitCode {
 }
 
 /// Reads, parses and runs the scenario, and builds its view.
-fn compute(file: &Path, explain: bool) -> Result<Report, Failure> {
-    let (source, scenario) = load(file).map_err(Failure::Input)?;
+fn compute(args: &ElectArgs) -> Result<Report, Failure> {
+    let Loaded { source, scenario, changed } = load(&args.file, &args.what_if).map_err(Failure::Input)?;
     let fail = |e| failure(e, &scenario, &source);
     let decided = match scenario.run().map_err(fail)? {
         Outcome::Referendum(o) => match &scenario.referendum {
@@ -62,10 +61,11 @@ fn compute(file: &Path, explain: bool) -> Result<Report, Failure> {
                 )));
             }
         },
-        Outcome::Body(result) => {
+        Outcome::Body(mut result) => {
+            result.notes.splice(0..0, changed);
             let body = scenario.body().map_err(fail)?;
             let mut view = BodyView::new(About::of(&scenario), &body, &result);
-            if explain {
+            if args.explain {
                 view.audit = Some(list_audit(&body, &scenario).map_err(fail)?);
             }
             Decided::Body { summary: body_summary(&body), view: Box::new(view) }

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use saylau::describe::figure::body_picture;
+use saylau::note::Note;
 
 use crate::Failure;
 use crate::cli::HemicycleArgs;
@@ -14,11 +15,25 @@ pub fn main(args: &HemicycleArgs) -> ExitCode {
     if let Err(f) = check_output(&args.output, Written::Svg) {
         return f.exit();
     }
-    let e = match elected(&args.file, "nothing to draw") {
+    let e = match elected(&args.file, &args.what_if, "nothing to draw") {
         Ok(e) => e,
         Err(f) => return f.exit(),
     };
-    match body_picture(&e.title(), &e.body, &e.result, &e.ballots, args.split) {
+    // A what-if picture says so in its title.
+    let changes: Vec<String> = e
+        .result
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::Overridden { field, to, .. } => Some(format!("{field} {to}")),
+            _ => None,
+        })
+        .collect();
+    let title = match changes.is_empty() {
+        true => e.title(),
+        false => format!("{} (what if: {})", e.title(), changes.join(", ")),
+    };
+    match body_picture(&title, &e.body, &e.result, &e.ballots, args.split) {
         Ok(svg) => write_output(&args.output, &svg),
         Err(err) => Failure::Input(format!("{}: cannot draw the result: {err}", e.source)).exit(),
     }

@@ -17,7 +17,7 @@ pub fn view(e: &Elected) -> MetricsView {
 
 /// Runs `saylau metrics` and gives the exit code.
 pub fn main(args: &MetricsArgs) -> ExitCode {
-    let e = match elected(&args.file, "nothing to measure") {
+    let e = match elected(&args.file, &args.what_if, "nothing to measure") {
         Ok(e) => e,
         Err(f) => return f.exit(),
     };

@@ -18,7 +18,7 @@ pub fn main(args: &ReportArgs) -> ExitCode {
     if let Err(f) = check_output(&args.output, Written::Html) {
         return f.exit();
     }
-    match elected(&args.file, "nothing to report").and_then(|e| html(&e, args)) {
+    match elected(&args.file, &args.what_if, "nothing to report").and_then(|e| html(&e, args)) {
         Ok(html) => write_output(&args.output, &html),
         Err(f) => f.exit(),
     }

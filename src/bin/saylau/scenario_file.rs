@@ -9,20 +9,33 @@ use saylau::scenario::{Outcome, Scenario};
 use saylau::system::{Ballots, Body, BodyResult};
 
 use crate::Failure;
+use crate::cli::WhatIfArgs;
 pub use crate::messages::scenario as failure;
 use saylau::describe::words::counted;
+use saylau::note::Note;
 
-/// Reads and parses a scenario: the name to use in messages (`<stdin>` for
-/// `-`) and the scenario.
+/// A scenario as read, with the what-if changes of the command line applied.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file as named in messages (`<stdin>` for `-`).
+    pub source: String,
+    /// The scenario, changed.
+    pub scenario: Scenario,
+    /// What the command line changed, as notes for the result.
+    pub changed: Vec<Note>,
+}
+
+/// Reads and parses a scenario, and applies the what-if changes.
 ///
 /// # Errors
 ///
 /// A message naming the file and what is wrong.
-pub fn load(file: &Path) -> Result<(String, Scenario), String> {
+pub fn load(file: &Path, what_if: &WhatIfArgs) -> Result<Loaded, String> {
     let (source, bytes) = read(file)?;
     let text = decode(&source, &bytes)?;
-    let scenario = Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(&source, &e))?;
-    Ok((source, scenario))
+    let mut scenario = Scenario::from_json(text).map_err(|e| crate::messages::scenario_parse(&source, &e))?;
+    let changed = scenario.apply(&what_if.what_if());
+    Ok(Loaded { source, scenario, changed })
 }
 
 pub use crate::io::read;
@@ -70,18 +83,19 @@ impl Elected {
 
 /// Reads the scenario and elects its body; `what` names the command's
 /// purpose in the refusal of a referendum ("nothing to analyse").
-pub fn elected(file: &Path, nothing: &str) -> Result<Elected, Failure> {
-    let (source, scenario) = load(file).map_err(Failure::Input)?;
+pub fn elected(file: &Path, what_if: &WhatIfArgs, nothing: &str) -> Result<Elected, Failure> {
+    let Loaded { source, scenario, changed } = load(file, what_if).map_err(Failure::Input)?;
     if scenario.is_referendum() {
         return Err(Failure::Input(format!(
             "{source}: {nothing}: a referendum elects no seats (decide it with `saylau elect`)"
         )));
     }
     let outcome = scenario.run().map_err(|e| failure(e, &scenario, &source))?;
-    let Outcome::Body(result) = outcome else {
+    let Outcome::Body(mut result) = outcome else {
         return Err(Failure::Input(format!("{source}: {nothing}: a referendum elects no seats")));
     };
     let body = scenario.body().map_err(|e| failure(e, &scenario, &source))?;
     let ballots = scenario.ballots();
+    result.notes.splice(0..0, changed);
     Ok(Elected { source, scenario, body, ballots, result })
 }

@@ -6,16 +6,16 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use saylau::describe::view::About;
 use saylau::describe::view::body::body_summary;
 use saylau::describe::view::projection::ProjectionView;
+use saylau::describe::view::{About, NoteView};
 use saylau::scenario::Scenario;
 use saylau::simulate::{Projection, RunOptions, Simulation};
 
 use crate::cli::{Format, SimulateArgs};
 use crate::output::{csv_rows, json};
 use crate::report_error;
-use crate::scenario_file::{failure, load};
+use crate::scenario_file::{Loaded, failure, load};
 use crate::{Failure, write_stdout};
 
 /// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
@@ -26,7 +26,7 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs `saylau simulate` and gives the exit code.
 pub fn main(args: &SimulateArgs) -> ExitCode {
-    let (source, scenario) = match load(&args.file) {
+    let Loaded { source, scenario, changed } = match load(&args.file, &args.what_if) {
         Ok(loaded) => loaded,
         Err(message) => {
             report_error(&message);
@@ -49,7 +49,8 @@ pub fn main(args: &SimulateArgs) -> ExitCode {
         return ExitCode::from(INTERRUPTED);
     }
     let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
-    let view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, args.histogram);
+    let mut view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, args.histogram);
+    view.notes.splice(0..0, changed.iter().map(NoteView::from));
     let summary = scenario.body().map(|b| body_summary(&b)).unwrap_or_else(|_| scenario.body.to_string());
     let code = if report.interrupted {
         let _ = writeln!(

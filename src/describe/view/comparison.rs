@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::body::{SELF_NOMINATED, UNDECIDED, VACANT, body_summary, heading};
-use super::{About, TieView, party_name};
+use super::{About, NoteView, TieView, party_name};
 use crate::compare::{CompensatoryError, Design, DesignTable, Overhang, Row, Setting, Sweep};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, join_names, thousands};
@@ -209,6 +209,9 @@ pub struct ComparisonView {
     /// The body's rules in one line (not in JSON).
     #[serde(skip)]
     pub summary: String,
+    /// What the command line changed ("what if"), as notes (absent when nothing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub what_if: Vec<NoteView>,
 }
 
 impl ComparisonView {
@@ -223,6 +226,7 @@ impl ComparisonView {
             ),
             about,
             summary: body_summary(body),
+            what_if: Vec::new(),
         }
     }
 
@@ -272,6 +276,7 @@ impl ComparisonView {
             rows: ComparisonRows::Designs(rows),
             about,
             summary: body_summary(body),
+            what_if: Vec::new(),
         }
     }
 
@@ -369,6 +374,9 @@ impl ComparisonView {
         self.table().write_text(w)?;
         writeln!(w)?;
         writeln!(w, "notes:")?;
+        for n in &self.what_if {
+            writeln!(w, "- {}", n.text)?;
+        }
         for n in self.notes() {
             writeln!(w, "- {n}")?;
         }

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::About;
 use super::body::{AGAINST_ALL, body_summary, heading, label};
+use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, share, thousands};
 use crate::metrics::{DistrictWaste, Index, IndexValue, PartyShare, TierMetrics, district_waste};
@@ -195,6 +195,9 @@ pub struct MetricsView {
     /// The body's rules in one line (not in JSON).
     #[serde(skip)]
     pub summary: String,
+    /// What the command line changed ("what if"), as notes (absent when nothing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub what_if: Vec<NoteView>,
 }
 
 impl MetricsView {
@@ -219,6 +222,12 @@ impl MetricsView {
             district_waste: has_districts.then(|| district_waste(ballots, result)),
             about,
             summary: body_summary(body),
+            what_if: result
+                .notes
+                .iter()
+                .filter(|n| matches!(n, crate::note::Note::Overridden { .. }))
+                .map(NoteView::from)
+                .collect(),
         }
     }
 
@@ -289,6 +298,9 @@ impl MetricsView {
         }
         writeln!(w)?;
         writeln!(w, "notes:")?;
+        for n in &self.what_if {
+            writeln!(w, "- {}", n.text)?;
+        }
         writeln!(
             w,
             "- shares are rounded for display; every seat was decided exactly, the indices are real numbers \
