@@ -27,6 +27,7 @@
 
 use std::collections::HashMap;
 
+use saylau::describe::view::projection::chance;
 use saylau::scenario::{Scenario, ScenarioError};
 use saylau::simulate::{Coalition, Uncertainty};
 use saylau::system::PartyList;
@@ -110,14 +111,14 @@ fn main() -> Result<(), ScenarioError> {
     for p in &report.parties {
         let poll = poll.get(p.party.as_str()).map_or_else(|| "-".into(), |s| format!("{:.1}", s * 100.0));
         println!(
-            "{:<30} {:>6} {:>6.1} {:>9} {:>7} {:>10.1}% {:>7.1}% {:>8.1}%",
+            "{:<30} {:>6} {:>6.1} {:>9} {:>7} {:>11} {:>8} {:>8.1}%",
             p.party,
             poll,
             p.total.mean,
             format!("{}-{}", p.total.p05, p.total.p95),
             p.total.p50,
-            p.p_majority * 100.0,
-            p.p_two_thirds * 100.0,
+            chance(p.p_majority),
+            chance(p.p_two_thirds),
             p.p_threshold.unwrap_or(0.0) * 100.0
         );
     }
@@ -132,12 +133,12 @@ fn main() -> Result<(), ScenarioError> {
     println!();
     for c in &report.coalitions {
         println!(
-            "{}: mean {:.1} seats (90% interval {}-{}); P(majority) {:.2}%",
+            "{}: mean {:.1} seats (90% interval {}-{}); P(majority) {}",
             c.name,
             c.total.mean,
             c.total.p05,
             c.total.p95,
-            c.p_majority * 100.0
+            chance(c.p_majority)
         );
     }
     for note in &report.notes {

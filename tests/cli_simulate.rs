@@ -246,7 +246,10 @@ fn percentiles_are_ordered_and_within_the_histogram() {
 
 #[test]
 fn without_noise_every_run_gives_the_seats_of_elect() {
-    let model = json!({"concentration": 0, "systematic_sd": 0, "district_sd": 0});
+    // Districts left undecided on purpose in the list-only scenario, so that
+    // every run is exactly the election `elect` counts.
+    let model =
+        json!({"concentration": 0, "systematic_sd": 0, "district_sd": 0, "synthetic_districts": false});
     for scenario in
         [with_uncertainty(DISTRICTS, model.clone()), with_uncertainty("scenarios/mazhilis-2023.json", model)]
     {
@@ -336,10 +339,16 @@ fn table_shows_the_projection_coalitions_and_histograms() {
     let plain = simulate_stdin(&["--runs", "2000", "--seed", "4"], SMALL_REGIONAL).stdout;
     assert!(!plain.contains("seat distributions"), "{plain}");
     // Only a list tier: no list/district columns; the seats outside the model are shown.
-    let list_only = simulate(&["--runs", "500", "scenarios/mazhilis-2023.json"]).stdout;
+    let list_only = with_uncertainty("scenarios/mazhilis-2023.json", json!({"synthetic_districts": false}));
+    let list_only = simulate_stdin(&["--runs", "500"], &list_only).stdout;
     assert!(list_only.contains("(undecided)"), "one word for seats no result is given for: {list_only}");
+    assert!(list_only.contains("not computed"), "no chance of a majority over undecided seats: {list_only}");
     let header = list_only.lines().find(|l| l.starts_with("party")).unwrap();
     assert!(!header.contains("district"), "{list_only}");
+    // By default the districts are generated from the list vote, and the table says so.
+    let generated = simulate(&["--runs", "500", "scenarios/mazhilis-2023.json"]).stdout;
+    assert!(generated.contains("SYNTHETIC"), "{generated}");
+    assert!(!generated.contains("not computed"), "{generated}");
 }
 
 #[test]

@@ -107,7 +107,9 @@ fn seats_and_probabilities_are_consistent() {
         let t = &p.total;
         assert!(t.p05 <= t.p50 && t.p50 <= t.p95, "{}", p.party);
         assert_eq!(t.histogram.iter().sum::<u64>(), r.runs);
-        assert!(p.p_three_quarters <= p.p_two_thirds && p.p_two_thirds <= p.p_majority);
+        assert!(
+            p.p_three_quarters <= p.p_two_thirds && p.p_two_thirds <= p.p_majority && p.p_majority.is_some()
+        );
         assert!((t.mean - (p.list.as_ref().unwrap().mean + p.district.as_ref().unwrap().mean)).abs() < 1e-9);
     }
     // Every run: the parties' seats plus independents plus vacant make 98.
@@ -115,7 +117,33 @@ fn seats_and_probabilities_are_consistent() {
         r.parties.iter().map(|p| p.total.mean).sum::<f64>() + r.independents.mean + r.vacant.mean;
     assert!((mean_total - 98.0).abs() < 1e-9, "{mean_total}");
     // Amanat, at 54% of the list vote and most districts, almost always holds a majority.
-    assert!(r.parties[0].p_majority > 0.9);
+    assert!(r.parties[0].p_majority.unwrap() > 0.9);
+}
+
+#[test]
+fn no_chance_of_a_majority_is_computed_over_seats_outside_the_model() {
+    // The 2023 list vote alone, districts left undecided on purpose: Amanat's
+    // 40 list seats of 98 say nothing about a majority, so none is computed.
+    let mut scenario = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
+    scenario.uncertainty = Some(Uncertainty { synthetic_districts: Some(false), ..Uncertainty::default() });
+    let r = scenario.simulation().unwrap().run(3, 1_024).unwrap();
+    assert_eq!(r.undecided, 29);
+    assert!(
+        r.parties.iter().all(|p| p.p_majority.is_none() && p.p_two_thirds.is_none()),
+        "{:?}",
+        r.parties[0]
+    );
+    assert!(
+        r.notes.iter().any(|n| n.to_string().contains("no chance of a majority is computed")),
+        "{:?}",
+        r.notes
+    );
+    // By default the districts are generated from the list vote, and said so.
+    scenario.uncertainty = None;
+    let r = scenario.simulation().unwrap().run(3, 1_024).unwrap();
+    assert_eq!(r.undecided, 0);
+    assert!(r.parties[0].p_majority.unwrap() > 0.5, "Amanat wins most synthetic districts");
+    assert!(r.notes.iter().any(|n| matches!(n, Note::SyntheticDistricts { seats: 29, .. })));
 }
 
 #[test]
@@ -129,7 +157,7 @@ fn coalitions_add_their_members_seats() {
     let c = &r.coalitions[0];
     let sum = r.parties[1].total.mean + r.parties[2].total.mean;
     assert!((c.total.mean - sum).abs() < 1e-9);
-    assert!(c.p_majority <= 0.5, "B and C poll 40% together");
+    assert!(c.p_majority.unwrap() <= 0.5, "B and C poll 40% together");
     let bad =
         Uncertainty { coalitions: vec![Coalition { name: "X".into(), parties: vec!["Z".into()] }], ..u };
     let body = Preset::Kurultai.body(&Overrides::default()).unwrap();
@@ -139,7 +167,7 @@ fn coalitions_add_their_members_seats() {
 #[test]
 fn synthetic_districts_are_labelled() {
     let mut scenario = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
-    scenario.uncertainty = Some(Uncertainty { synthetic_districts: true, ..Uncertainty::default() });
+    scenario.uncertainty = Some(Uncertainty { synthetic_districts: Some(true), ..Uncertainty::default() });
     let r = scenario.simulation().unwrap().run(2, 1_024).unwrap();
     assert!(r.notes.iter().any(|n| matches!(n, Note::SyntheticDistricts { seats: 29, .. })), "{:?}", r.notes);
     assert!(r.notes.iter().any(|n| n.to_string().contains("SYNTHETIC")), "{:?}", r.notes);
@@ -147,7 +175,7 @@ fn synthetic_districts_are_labelled() {
     assert!((district_mean + r.vacant.mean - 29.0).abs() < 1e-9, "{district_mean}");
     assert_eq!(r.undecided, 0);
     // Without synthetic districts, the 29 seats are not simulated.
-    scenario.uncertainty = None;
+    scenario.uncertainty = Some(Uncertainty { synthetic_districts: Some(false), ..Uncertainty::default() });
     let r = scenario.simulation().unwrap().run(2, 1_024).unwrap();
     assert!(r.notes.iter().any(|n| matches!(n, Note::DistrictsNotSimulated { .. })), "{:?}", r.notes);
     assert!(r.notes.iter().any(|n| n.to_string().contains("undecided in every run")), "{:?}", r.notes);

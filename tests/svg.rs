@@ -376,7 +376,7 @@ fn seat_distribution_has_a_panel_per_party() {
             .to_vec(),
         ..Default::default()
     };
-    let uncertainty = Uncertainty { synthetic_districts: true, ..Default::default() };
+    let uncertainty = Uncertainty { synthetic_districts: Some(true), ..Default::default() };
     let report = Simulation::new(&body, &ballots, &uncertainty).unwrap().run(5, 1_000).unwrap();
     let svg = svg::seat_distribution("Projection & co", &report).unwrap();
     let doc = parse(&svg);

@@ -441,24 +441,30 @@ impl fmt::Display for Note {
             },
             Note::ListsNotSimulated { seats } => write!(
                 f,
-                "No list votes given: the {} are undecided in every run.",
+                "No list votes given: the {} are undecided in every run, so no chance of a majority is computed \
+                 (it depends on them).",
                 counted((*seats).into(), "list seat")
             ),
             Note::DistrictsNotSimulated { seats, synthetic_possible } => {
                 write!(
                     f,
-                    "The {} without district results are undecided in every run",
+                    "The {} without district results are undecided in every run, so no chance of a majority is \
+                     computed (it depends on them)",
                     counted((*seats).into(), "single-member seat")
                 )?;
                 if *synthetic_possible {
-                    write!(f, " (set uncertainty.synthetic_districts to generate them from the list vote)")?;
+                    write!(
+                        f,
+                        "; leave out uncertainty.synthetic_districts, or set it to true, to generate them"
+                    )?;
                 }
                 write!(f, ".")
             }
             Note::SyntheticDistricts { seats, regional_sd } => write!(
                 f,
-                "The {} single-member districts are SYNTHETIC: generated from the national list vote with regional \
-                 variation {regional_sd} (log scale), one nominee per list.",
+                "No district results given: the {} single-member districts are SYNTHETIC, generated from the \
+                 national list vote with regional variation {regional_sd} (log scale), one nominee per list (set \
+                 uncertainty.synthetic_districts to false to leave them undecided).",
                 Thousands((*seats).into())
             ),
             Note::LotsDrawn { runs } => write!(

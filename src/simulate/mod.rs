@@ -31,8 +31,9 @@
 //!    default 0.1), votes `round(c' * D)` with `D` the district's total, and
 //!    the winner by the body's district rules.
 //!
-//! With no district results in the scenario, `synthetic_districts: true`
-//! generates the body's single-member districts from the national vote: in
+//! With no district results in the scenario, the body's single-member
+//! districts are generated from the national vote (unless
+//! `synthetic_districts` is `false`): in
 //! each, one nominee per list with share `p_k * exp(σ_r * z)` renormalised
 //! (`regional_sd`, default 0.25), drawn once from a fixed seed. They are
 //! labelled synthetic in the notes.
@@ -72,7 +73,7 @@
 //! let report = sim.run(7, 2_000)?;
 //! assert_eq!(report.runs, 2_000);
 //! let a = &report.parties[0];
-//! assert!(a.p_majority > 0.5, "A polls 55%");
+//! assert!(a.p_majority.unwrap() > 0.5, "A polls 55%");
 //! // C polls 4%: it passes 5% in some runs, not in most.
 //! let c = report.parties[2].p_threshold.unwrap();
 //! assert!(c > 0.0 && c < 0.5);
@@ -151,8 +152,13 @@ pub struct Uncertainty {
     /// Relative standard deviation of each district candidate's votes. Default 0.1.
     pub district_sd: f64,
     /// Generate the body's districts from the national vote when the
-    /// scenario gives none. Default false.
-    pub synthetic_districts: bool,
+    /// scenario gives none: `None` (the default) does so whenever the body
+    /// has single-member seats, no district results are given and there are
+    /// list votes to generate them from, and says so in a note; `Some(false)`
+    /// leaves those seats undecided, and then no chance of a majority is
+    /// computed (it would depend on them).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub synthetic_districts: Option<bool>,
     /// Regional variation of synthetic districts (log scale). Default 0.25.
     pub regional_sd: f64,
     /// Coalitions whose majorities are tracked.
@@ -167,7 +173,7 @@ impl Default for Uncertainty {
             turnout_sd: 0.0,
             swing: Swing::Proportional,
             district_sd: 0.1,
-            synthetic_districts: false,
+            synthetic_districts: None,
             regional_sd: 0.25,
             coalitions: Vec::new(),
         }
@@ -261,11 +267,11 @@ pub struct PartyProjection {
     /// Its total seats.
     pub total: SeatStats,
     /// Share of runs in which it alone holds more than half of all seats.
-    pub p_majority: f64,
+    pub p_majority: Option<f64>,
     /// Share of runs in which it alone holds at least two thirds.
-    pub p_two_thirds: f64,
+    pub p_two_thirds: Option<f64>,
     /// Share of runs in which it alone holds at least three quarters.
-    pub p_three_quarters: f64,
+    pub p_three_quarters: Option<f64>,
     /// Share of runs in which its list took part (passed the threshold).
     pub p_threshold: Option<f64>,
     /// Its list's share in the scenario (of list votes plus "against all").
@@ -285,11 +291,11 @@ pub struct CoalitionProjection {
     /// Its combined seats.
     pub total: SeatStats,
     /// Share of runs with more than half of all seats.
-    pub p_majority: f64,
+    pub p_majority: Option<f64>,
     /// Share of runs with at least two thirds.
-    pub p_two_thirds: f64,
+    pub p_two_thirds: Option<f64>,
     /// Share of runs with at least three quarters.
-    pub p_three_quarters: f64,
+    pub p_three_quarters: Option<f64>,
 }
 
 /// The result of [`Simulation::run`].

@@ -127,7 +127,7 @@ impl Simulation {
             }
         } else if sim.district_seats > 0 {
             match (&sim.list, uncertainty.synthetic_districts) {
-                (Some(list), true) => {
+                (Some(list), Some(true) | None) => {
                     sim.synthesise_districts(list.clone(), n_lists);
                     notes.push(Note::SyntheticDistricts {
                         seats: sim.district_seats,

@@ -116,6 +116,10 @@ impl Simulation {
         let runs = tally.runs;
         let p = |count: u64| if runs == 0 { 0.0 } else { count as f64 / runs as f64 };
         let n_lists = self.list.as_ref().map_or(0, |l| l.centre.len() - 1);
+        let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
+        // A majority is a share of the whole body: with seats outside the
+        // model it is not computed rather than computed as if nobody held them.
+        let decided = simulated == self.seats;
         let parties = self
             .parties
             .iter()
@@ -128,9 +132,9 @@ impl Simulation {
                     district: (!self.districts.is_empty())
                         .then(|| SeatStats::from_histogram(&tally.district[i], runs)),
                     total: SeatStats::from_histogram(&tally.total[i], runs),
-                    p_majority: p(tally.majority[i][0]),
-                    p_two_thirds: p(tally.majority[i][1]),
-                    p_three_quarters: p(tally.majority[i][2]),
+                    p_majority: decided.then(|| p(tally.majority[i][0])),
+                    p_two_thirds: decided.then(|| p(tally.majority[i][1])),
+                    p_three_quarters: decided.then(|| p(tally.majority[i][2])),
                     p_threshold: has_list.then(|| p(tally.passed[i])),
                     centre_share: has_list.then(|| self.list.as_ref().map_or(0.0, |l| l.centre[i])),
                     mean_share: has_list.then(|| {
@@ -151,9 +155,9 @@ impl Simulation {
                 name: name.clone(),
                 parties: members.clone(),
                 total: SeatStats::from_histogram(&tally.coalition[c], runs),
-                p_majority: p(tally.coalition_majority[c][0]),
-                p_two_thirds: p(tally.coalition_majority[c][1]),
-                p_three_quarters: p(tally.coalition_majority[c][2]),
+                p_majority: decided.then(|| p(tally.coalition_majority[c][0])),
+                p_two_thirds: decided.then(|| p(tally.coalition_majority[c][1])),
+                p_three_quarters: decided.then(|| p(tally.coalition_majority[c][2])),
             })
             .collect();
         let mut notes = self.notes.clone();
@@ -163,7 +167,6 @@ impl Simulation {
         if interrupted {
             notes.push(Note::Interrupted { runs });
         }
-        let simulated = self.list.as_ref().map_or(0, |l| l.tier.seats) + self.districts.len() as u32;
         Projection {
             undecided: self.seats - simulated,
             runs,

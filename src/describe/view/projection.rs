@@ -62,18 +62,19 @@ pub struct PartyProjectionView {
     /// Its total seats.
     #[serde(flatten)]
     pub total: StatsView,
-    /// Share of runs with more than half of all seats.
-    pub p_majority: f64,
+    /// Share of runs with more than half of all seats (`null`: not computed,
+    /// because some seats are outside the model).
+    pub p_majority: Option<f64>,
     /// Share of runs in which its list passed the threshold (`null`: no list).
     pub p_threshold: Option<f64>,
     /// Its list seats (`null`: no list tier simulated).
     pub list: Option<StatsView>,
     /// Its district seats (`null`: no districts simulated).
     pub district: Option<StatsView>,
-    /// Share of runs with at least two thirds of all seats.
-    pub p_two_thirds: f64,
-    /// Share of runs with at least three quarters.
-    pub p_three_quarters: f64,
+    /// Share of runs with at least two thirds of all seats (`null`: not computed).
+    pub p_two_thirds: Option<f64>,
+    /// Share of runs with at least three quarters (`null`: not computed).
+    pub p_three_quarters: Option<f64>,
     /// Its list share in the scenario (0 to 1).
     pub centre_share: Option<f64>,
     /// Its mean simulated list share (0 to 1).
@@ -90,12 +91,13 @@ pub struct CoalitionView {
     /// Its combined seats.
     #[serde(flatten)]
     pub total: StatsView,
-    /// Share of runs with more than half of all seats.
-    pub p_majority: f64,
-    /// Share of runs with at least two thirds.
-    pub p_two_thirds: f64,
-    /// Share of runs with at least three quarters.
-    pub p_three_quarters: f64,
+    /// Share of runs with more than half of all seats (`null`: not computed,
+    /// because some seats are outside the model).
+    pub p_majority: Option<f64>,
+    /// Share of runs with at least two thirds (`null`: not computed).
+    pub p_two_thirds: Option<f64>,
+    /// Share of runs with at least three quarters (`null`: not computed).
+    pub p_three_quarters: Option<f64>,
 }
 
 /// A projection, described: the JSON of `saylau simulate`, its tables and
@@ -221,8 +223,8 @@ impl ProjectionView {
                 format!("{:.1}", p.total.mean),
                 p.total.interval(),
                 thousands(p.total.p50),
-                probability(p.p_majority),
-                probability(p.p_two_thirds),
+                chance(p.p_majority),
+                chance(p.p_two_thirds),
             ]);
             if shares {
                 row.push(p.p_threshold.map_or_else(|| "-".into(), probability));
@@ -270,9 +272,9 @@ impl ProjectionView {
                 format!("{:.1}", c.total.mean),
                 c.total.interval(),
                 thousands(c.total.p50),
-                probability(c.p_majority),
-                probability(c.p_two_thirds),
-                probability(c.p_three_quarters),
+                chance(c.p_majority),
+                chance(c.p_two_thirds),
+                chance(c.p_three_quarters),
                 c.parties.join(", "),
             ]);
         }
@@ -342,9 +344,9 @@ impl ProjectionView {
                 p05: p.total.p05,
                 p50: p.total.p50,
                 p95: p.total.p95,
-                p_majority: Some(p.p_majority),
-                p_two_thirds: Some(p.p_two_thirds),
-                p_three_quarters: Some(p.p_three_quarters),
+                p_majority: p.p_majority,
+                p_two_thirds: p.p_two_thirds,
+                p_three_quarters: p.p_three_quarters,
                 p_threshold: p.p_threshold,
                 list_mean: p.list.as_ref().map(|s| s.mean),
                 district_mean: p.district.as_ref().map(|s| s.mean),
@@ -361,9 +363,9 @@ impl ProjectionView {
                 p05: c.total.p05,
                 p50: c.total.p50,
                 p95: c.total.p95,
-                p_majority: Some(c.p_majority),
-                p_two_thirds: Some(c.p_two_thirds),
-                p_three_quarters: Some(c.p_three_quarters),
+                p_majority: c.p_majority,
+                p_two_thirds: c.p_two_thirds,
+                p_three_quarters: c.p_three_quarters,
                 parties: Some(c.parties.join("; ")),
                 ..ProjectionCsvRow::empty()
             });
@@ -452,6 +454,15 @@ impl ProjectionCsvRow {
     }
 }
 
+/// A chance for people, or "not computed" when it depends on seats outside
+/// the model.
+pub fn chance(p: Option<f64>) -> String {
+    p.map_or_else(|| NOT_COMPUTED.to_string(), probability)
+}
+
+/// How a table shows a chance that is not computed.
+pub const NOT_COMPUTED: &str = "not computed";
+
 /// The vote model in one sentence, for people.
 pub fn model_sentence(u: &Uncertainty) -> String {
     let swing = match u.swing {
@@ -462,7 +473,7 @@ pub fn model_sentence(u: &Uncertainty) -> String {
         "vote model: concentration {}, systematic_sd {}, turnout_sd {}, district_sd {}, swing {swing}",
         u.concentration, u.systematic_sd, u.turnout_sd, u.district_sd
     );
-    if u.synthetic_districts {
+    if u.synthetic_districts != Some(false) {
         line.push_str(&format!(", synthetic districts (regional_sd {})", u.regional_sd));
     }
     line
