@@ -48,13 +48,6 @@ pub enum TieBreak {
     MoreVotes,
 }
 
-impl TieBreak {
-    /// The CLI name of the policy: `error`, `lot:SEED`, `order` or `votes`.
-    pub fn name(&self) -> String {
-        self.to_string()
-    }
-}
-
 impl fmt::Display for TieBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -213,7 +206,7 @@ mod tests {
     #[test]
     fn names_round_trip() {
         for t in [TieBreak::Error, TieBreak::Lot { seed: 42 }, TieBreak::ListOrder, TieBreak::MoreVotes] {
-            assert_eq!(t.name().parse::<TieBreak>().unwrap(), t);
+            assert_eq!(t.to_string().parse::<TieBreak>().unwrap(), t);
         }
         assert_eq!("LOT".parse::<TieBreak>().unwrap(), TieBreak::Lot { seed: 0 });
         assert!("coin".parse::<TieBreak>().is_err());

@@ -354,6 +354,15 @@ impl std::fmt::Debug for RunOptions<'_> {
     }
 }
 
+/// A coalition as simulated: its name, its parties as the scenario names
+/// them, and their positions in the report.
+#[derive(Debug, Clone)]
+struct CoalitionModel {
+    name: String,
+    parties: Vec<String>,
+    members: Vec<usize>,
+}
+
 /// A compiled simulation: the body's rules and the vote model. Build once,
 /// run many times.
 #[derive(Debug, Clone)]
@@ -370,7 +379,7 @@ pub struct Simulation {
     /// The party a candidate's seat counts for.
     cand_party: Vec<Option<usize>>,
     uncertainty: Uncertainty,
-    coalitions: Vec<(String, Vec<String>, Vec<usize>)>,
+    coalitions: Vec<CoalitionModel>,
     notes: Vec<Note>,
 }
 

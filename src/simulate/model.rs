@@ -151,7 +151,7 @@ impl Simulation {
                     members.push(i);
                 }
             }
-            sim.coalitions.push((c.name.clone(), c.parties.clone(), members));
+            sim.coalitions.push(CoalitionModel { name: c.name.clone(), parties: c.parties.clone(), members });
         }
         if sim.list.is_none() && sim.districts.is_empty() {
             return Err(Error::NothingToSimulate);

@@ -66,7 +66,7 @@ impl Tally {
                 *count += hit as u64;
             }
         }
-        for (c, (_, _, members)) in sim.coalitions.iter().enumerate() {
+        for (c, CoalitionModel { members, .. }) in sim.coalitions.iter().enumerate() {
             let t: u32 = members.iter().map(|&i| sc.list_seats[i] + sc.district_seats[i]).sum();
             self.coalition[c][t as usize] += 1;
             for (count, hit) in self.coalition_majority[c].iter_mut().zip(levels(t as u64)) {
@@ -151,9 +151,9 @@ impl Simulation {
             .coalitions
             .iter()
             .enumerate()
-            .map(|(c, (name, members, _))| CoalitionProjection {
-                name: name.clone(),
-                parties: members.clone(),
+            .map(|(c, coalition)| CoalitionProjection {
+                name: coalition.name.clone(),
+                parties: coalition.parties.clone(),
                 total: SeatStats::from_histogram(&tally.coalition[c], runs),
                 p_majority: decided.then(|| p(tally.coalition_majority[c][0])),
                 p_two_thirds: decided.then(|| p(tally.coalition_majority[c][1])),
