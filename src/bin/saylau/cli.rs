@@ -518,8 +518,8 @@ pub struct HemicycleArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
 
-    /// The picture's format when the file's name does not give it (`-`, no extension); a .svg or .png
-    /// extension wins [default: svg].
+    /// The picture's format when the file's name does not give it (`-`, no extension), svg if not
+    /// given; a .svg or .png extension wins over it.
     #[arg(long, value_enum, value_name = "FORMAT", ignore_case = true)]
     pub format: Option<PictureFormat>,
 
