@@ -11,7 +11,7 @@ const MAZHILIS: &str = "scenarios/mazhilis-2023.json";
 
 #[test]
 fn a_picture_file_named_for_another_format_is_refused_before_any_work() {
-    for name in ["seats.png", "seats.PDF", "seats.html"] {
+    for name in ["seats.pdf", "seats.GIF", "seats.html"] {
         let path = scratch(name);
         let r = run(&["hemicycle", DISTRICTS, "-o", path.to_str().unwrap()], "");
         let ext = name.rsplit('.').next().unwrap().to_lowercase();

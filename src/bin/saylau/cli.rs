@@ -33,12 +33,15 @@ pub enum Command {
     /// A scenario's votes under other methods, thresholds, house sizes or designs.
     #[command(long_about = COMPARE_ABOUT, after_long_help = COMPARE_AFTER)]
     Compare(CompareArgs),
-    /// Draw a scenario's result as a parliament diagram (SVG).
+    /// Draw a scenario's result as a parliament diagram (SVG or PNG).
     #[command(long_about = HEMICYCLE_ABOUT, after_long_help = HEMICYCLE_AFTER)]
     Hemicycle(HemicycleArgs),
     /// Write one self-contained HTML page analysing a scenario.
     #[command(long_about = REPORT_ABOUT, after_long_help = REPORT_AFTER)]
     Report(ReportArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    #[command(after_long_help = COMPLETIONS_AFTER)]
+    Completions(CompletionsArgs),
 }
 
 /// The long description of `saylau allocate`.
@@ -511,9 +514,19 @@ const HEMICYCLE_AFTER: &str = include_str!("help/hemicycle-after.txt");
 /// The options of `saylau hemicycle`.
 #[derive(Debug, Args)]
 pub struct HemicycleArgs {
-    /// The SVG file to write; `-` writes to standard output.
+    /// The file to write, .svg or .png (its extension gives the format); `-` writes to standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+
+    /// The picture's format when the file's name does not give it (`-`, no extension), svg if not
+    /// given; a .svg or .png extension wins over it.
+    #[arg(long, value_enum, value_name = "FORMAT", ignore_case = true)]
+    pub format: Option<PictureFormat>,
+
+    /// PNG only: pixels per unit of the SVG, above 0 and at most 16 (2 is sharp on slides and
+    /// high-density screens).
+    #[arg(long, value_name = "X", default_value_t = 2.0, value_parser = parse_scale, allow_hyphen_values = true)]
+    pub scale: f32,
 
     /// Show the party-list and single-member seats as two half rings.
     #[arg(long)]
@@ -526,6 +539,24 @@ pub struct HemicycleArgs {
     /// What-if changes to the scenario's rules.
     #[command(flatten)]
     pub what_if: WhatIfArgs,
+}
+
+/// The formats of a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormat {
+    /// SVG, the picture as drawn (text, scalable).
+    Svg,
+    /// PNG, the SVG rendered to pixels with the embedded font.
+    Png,
+}
+
+/// Reads `--scale`: a number above 0 and at most [`saylau::describe::png::MAX_SCALE`].
+fn parse_scale(s: &str) -> Result<f32, String> {
+    let max = saylau::describe::png::MAX_SCALE;
+    match s.trim().parse::<f32>() {
+        Ok(x) if x > 0.0 && x <= max => Ok(x),
+        _ => Err(format!("the scale must be a number above 0 and at most {max}, such as 1, 2 or 1.5")),
+    }
 }
 
 /// The long description of `saylau report`.
@@ -589,4 +620,23 @@ fn parse_report_runs(s: &str) -> Result<u64, String> {
         return Err(format!("{n} runs is more than a report's maximum of {MAX_REPORT_RUNS}"));
     }
     Ok(n)
+}
+
+/// The text after the options of `saylau completions --help`: how to install each script.
+const COMPLETIONS_AFTER: &str = "\
+Install (one line per shell, then open a new shell):
+  bash:       saylau completions bash > ~/.local/share/bash-completion/completions/saylau
+  zsh:        saylau completions zsh > ~/.zfunc/_saylau   (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+  fish:       saylau completions fish > ~/.config/fish/completions/saylau.fish
+  powershell: Add-Content $PROFILE 'saylau completions powershell | Out-String | Invoke-Expression'
+  elvish:     echo 'eval (saylau completions elvish | slurp)' >> ~/.config/elvish/rc.elv
+
+Exit codes: 0 success; 2 an unknown shell.";
+
+/// The options of `saylau completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum, value_name = "SHELL", ignore_case = true)]
+    pub shell: clap_complete::Shell,
 }

@@ -2,7 +2,8 @@
 //! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
 //! spec; run `saylau allocate --help`, `saylau elect --help`,
 //! `saylau simulate --help`, `saylau metrics --help`, `saylau compare --help`,
-//! `saylau hemicycle --help` and `saylau report --help` for the details.
+//! `saylau hemicycle --help` and `saylau report --help` for the details;
+//! `saylau completions SHELL` prints a shell completion script.
 //!
 //! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
 //! (`--ties error`, the default) refuses to break; 130 a simulation
@@ -13,6 +14,7 @@
 mod allocate;
 mod cli;
 mod compare;
+mod completions;
 mod elect;
 mod hemicycle;
 mod input;
@@ -110,5 +112,6 @@ fn main() -> ExitCode {
         Command::Compare(args) => compare::main(&args),
         Command::Hemicycle(args) => hemicycle::main(&args),
         Command::Report(args) => report::main(&args),
+        Command::Completions(args) => completions::main(&args),
     }
 }
