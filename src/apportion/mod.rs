@@ -374,11 +374,112 @@ impl Apportioner {
     pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
         let (total, positive) = check(votes, seats)?;
         self.method.validate()?;
-        let (seats, tie) = match self.method {
-            Method::LargestRemainder(q) => quota::apportion(q, votes, total, seats, self.ties, self.excess)?,
-            m => divisor::apportion(divisor::Kind::of(m), votes, total, positive, seats, self.ties)?,
+        // Any fill will do, the methods write every entry; not zero, because
+        // a zeroed allocation is a `calloc`, which skips glibc's thread cache.
+        let mut out = vec![u32::MAX; votes.len()];
+        let tie = match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                seats,
+                self.ties,
+                self.excess,
+                &mut out,
+                quota::Buffer::Local,
+            )?,
+            m => divisor::apportion_into(
+                divisor::Kind::of(m),
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                &mut out,
+                &mut divisor::Buffers::default(),
+            )?,
         };
-        Ok(Allocation { method: self.method, seats, tie })
+        Ok(Allocation { method: self.method, seats: out, tie })
+    }
+
+    /// Allocates `seats` seats among parties with `votes` into the caller's
+    /// buffer `out` (one entry per party, input order), reusing `scratch`:
+    /// the same seats and tie as [`Apportioner::apportion`], for loops that
+    /// count many elections (in the spirit of `rand_distr`'s
+    /// `sample_to_slice` and `csv`'s `read_record`).
+    ///
+    /// Once `scratch` has grown to the number of parties, a call allocates
+    /// nothing, except to record a tie that the policy broke (the returned
+    /// [`TieResolution`]) and on rare slow paths: a largest-remainder method
+    /// whose seats left outnumber the parties with votes, or whose quota
+    /// over-allocates, and a divisor method whose float estimate must be
+    /// repaired seat by seat.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use saylau::{Method, TieBreak};
+    /// use saylau::apportion::Scratch;
+    ///
+    /// let hare = Method::HARE.apportioner().ties(TieBreak::ListOrder);
+    /// let mut seats = [0u32; 4];
+    /// let mut scratch = Scratch::new();
+    /// for swing in 0..3 {
+    ///     let votes = [100_000 - swing * 10_000, 80_000, 30_000 + swing * 10_000, 20_000];
+    ///     let tie = hare.apportion_into(&votes, 8, &mut seats, &mut scratch)?;
+    ///     assert_eq!(tie, None);
+    ///     assert_eq!(seats.to_vec(), hare.apportion(&votes, 8)?.into_seats());
+    /// }
+    /// assert_eq!(seats, [3, 3, 2, 0]);
+    /// // A broken tie is returned, as `Allocation::tie` would report it.
+    /// let tie = hare.apportion_into(&[10, 10, 10, 10], 2, &mut seats, &mut scratch)?;
+    /// assert_eq!(seats, [1, 1, 0, 0]);
+    /// assert_eq!(tie.unwrap().winners, vec![0, 1]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Apportioner::apportion`], and [`Error::InvalidNumber`] if
+    /// `out.len() != votes.len()`. On an error the contents of `out` are
+    /// unspecified.
+    pub fn apportion_into(
+        &self,
+        votes: &[u64],
+        seats: u32,
+        out: &mut [u32],
+        scratch: &mut Scratch,
+    ) -> Result<Option<TieResolution>> {
+        let (total, positive) = check(votes, seats)?;
+        if out.len() != votes.len() {
+            return Err(Error::InvalidNumber {
+                value: out.len().to_string(),
+                reason: "the output buffer has a different number of parties than the votes",
+            });
+        }
+        self.method.validate()?;
+        match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                seats,
+                self.ties,
+                self.excess,
+                out,
+                quota::Buffer::Reuse(&mut scratch.keys),
+            ),
+            m => divisor::apportion_into(
+                divisor::Kind::of(m),
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                out,
+                &mut scratch.buffers,
+            ),
+        }
     }
 
     /// Why `allocation` came out as it did: for divisor methods each party's
@@ -422,6 +523,26 @@ impl Apportioner {
     }
 }
 
+/// Reusable working memory for [`Apportioner::apportion_into`]: key buffers
+/// of the largest-remainder methods and heap storage of the divisor methods.
+///
+/// Start with [`Scratch::new`] (which allocates nothing) and pass the same
+/// value to every call of a loop; it grows to the largest number of parties
+/// seen and is then reused. Any `Scratch` works with any method and any vote
+/// vector: it holds no result, only capacity.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    keys: quota::Keys,
+    buffers: divisor::Buffers,
+}
+
+impl Scratch {
+    /// An empty scratch space; it allocates on first use.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
 /// Validates the inputs; returns the vote total and the number of parties with votes.
 fn check(votes: &[u64], seats: u32) -> Result<(u128, usize)> {
     if votes.is_empty() {
@@ -430,11 +551,15 @@ fn check(votes: &[u64], seats: u32) -> Result<(u128, usize)> {
     if seats == 0 {
         return Err(Error::NoSeats);
     }
-    let total: u128 = votes.iter().map(|&v| v as u128).sum();
+    let (mut total, mut positive) = (0u128, 0usize);
+    for &v in votes {
+        total += v as u128;
+        positive += (v > 0) as usize;
+    }
     if total == 0 {
         return Err(Error::ZeroVotes);
     }
-    Ok((total, votes.iter().filter(|&&v| v > 0).count()))
+    Ok((total, positive))
 }
 
 /// The seats each party won, in input order, and the tie broken, if any.
