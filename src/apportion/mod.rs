@@ -31,8 +31,21 @@
 //! Divisor methods start from a divisor estimate `V / (S + P(c - 1/2))` that
 //! gives every party its seats in one pass, then correct the few wrong seats
 //! with exact comparisons (two heaps when there are many parties). The cost
-//! follows the number of parties, not the number of seats. Largest-remainder
-//! methods select the remainder seats in linear time.
+//! follows the number of parties, not the number of seats.
+//!
+//! Largest-remainder methods decide once per call whether `V m` (the total
+//! times the quota's multiplier `m = S`, `S + 1` or `S + 2`; for Droop the
+//! total) fits in a `u64`. If so, which is every real election, each party's
+//! whole seats and remainder take a multiplication by the precomputed
+//! reciprocal of the divisor and one exact correction, with no division;
+//! otherwise the same steps run on `u128`. Remainders share one denominator,
+//! so they are compared as integers. The remainder seats are picked by a
+//! sorting network (up to 8 parties) or a linear-time selection, with no
+//! allocation but the result.
+//!
+//! For loops over many elections, [`Apportioner::apportion_into`] counts into
+//! a caller-owned seats buffer with a reusable [`Scratch`], and allocates
+//! nothing once the scratch has grown.
 
 mod divisor;
 mod quota;
@@ -382,6 +395,7 @@ impl Apportioner {
                 q,
                 votes,
                 total,
+                positive,
                 seats,
                 self.ties,
                 self.excess,
@@ -463,6 +477,7 @@ impl Apportioner {
                 q,
                 votes,
                 total,
+                positive,
                 seats,
                 self.ties,
                 self.excess,

@@ -219,12 +219,14 @@ pub(crate) enum Buffer<'a> {
 }
 
 /// Allocates `seats` seats by `quota`, writing them to `out`
-/// (`out.len() == votes.len()`); `total` is the sum of `votes`.
+/// (`out.len() == votes.len()`); `total` is the sum of `votes`, `positive`
+/// the number of parties with votes.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn apportion_into(
     quota: Quota,
     votes: &[u64],
     total: u128,
+    positive: usize,
     seats: u32,
     ties: TieBreak,
     excess: ExcessPolicy,
@@ -233,9 +235,9 @@ pub(crate) fn apportion_into(
 ) -> Result<Option<TieResolution>> {
     let plan = Plan::of(quota, total, seats);
     if plan.narrow {
-        run::<u64>(quota, votes, plan, seats, ties, excess, out, buffer)
+        run::<u64>(quota, votes, positive, plan, seats, ties, excess, out, buffer)
     } else {
-        run::<u128>(quota, votes, plan, seats, ties, excess, out, buffer)
+        run::<u128>(quota, votes, positive, plan, seats, ties, excess, out, buffer)
     }
 }
 
@@ -245,6 +247,7 @@ pub(crate) fn apportion_into(
 pub(crate) fn run<T: Word>(
     quota: Quota,
     votes: &[u64],
+    positive: usize,
     plan: Plan,
     seats: u32,
     ties: TieBreak,
@@ -255,7 +258,7 @@ pub(crate) fn run<T: Word>(
     let (mult, div) = (T::narrow(plan.mult), T::divider(T::narrow(plan.div)));
     let n = votes.len();
     if n <= SMALL {
-        return count_small(quota, votes, mult, div, seats, ties, excess, out);
+        return count_small(quota, votes, positive, mult, div, seats, ties, excess, out);
     }
     match buffer {
         Buffer::Reuse(keys) => count(quota, votes, mult, div, seats, ties, excess, out, T::keys(keys, n)),
@@ -313,6 +316,7 @@ fn sort8_descending<T: Ord + Copy>(a: &mut [T; SMALL]) {
 fn count_small<T: Word>(
     quota: Quota,
     votes: &[u64],
+    positive: usize,
     mult: T,
     div: T::Divider,
     seats: u32,
@@ -322,15 +326,15 @@ fn count_small<T: Word>(
 ) -> Result<Option<TieResolution>> {
     let mut rems = [T::default(); SMALL];
     let mut given = 0u64;
-    let mut n = 0u64;
     for ((o, &v), key) in out.iter_mut().zip(votes).zip(rems.iter_mut()) {
         let (w, r) = T::div_rem(T::from(v) * mult, div);
         let w = w.into() as u64;
-        *o = w.min(u32::MAX as u64) as u32;
+        // Truncated only when over-allocating, where `take_back` recomputes it.
+        *o = w as u32;
         given += w;
         *key = r;
-        n += (v > 0) as u64;
     }
+    let n = positive as u64;
     let house = seats as u64;
     if given > house {
         return take_back(quota, votes, mult, div, given, seats, ties, excess, out);
@@ -375,10 +379,10 @@ fn count<T: Word>(
     let mut n = 0;
     for (o, &v) in out.iter_mut().zip(votes) {
         let (w, r) = T::div_rem(T::from(v) * mult, div);
-        // whole <= m < 2^34; above the house size only on over-allocation,
-        // where `take_back` recomputes it.
+        // whole <= m < 2^34; above the house size, and then truncated, only
+        // on over-allocation, where `take_back` recomputes it.
         let w = w.into() as u64;
-        *o = w.min(u32::MAX as u64) as u32;
+        *o = w as u32;
         given += w;
         // The remainders of the parties with votes, packed to the front.
         keys[n] = r;
@@ -578,19 +582,21 @@ mod tests {
     /// Runs both widths on one input; the u64 width only where the plan allows it.
     fn both(quota: Quota, votes: &[u64], seats: u32, ties: TieBreak, excess: ExcessPolicy) {
         let total: u128 = votes.iter().map(|&v| v as u128).sum();
+        let p = votes.iter().filter(|&&v| v > 0).count();
         let plan = Plan::of(quota, total, seats);
         let mut wide = vec![0; votes.len()];
-        let w = run::<u128>(quota, votes, plan, seats, ties, excess, &mut wide, Buffer::Local);
+        let w = run::<u128>(quota, votes, p, plan, seats, ties, excess, &mut wide, Buffer::Local);
         let mut keys = Keys::default();
         let mut reused = vec![7; votes.len()];
-        let r = run::<u128>(quota, votes, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
+        let r =
+            run::<u128>(quota, votes, p, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
         assert_eq!((&r, &reused), (&w, &wide), "u128 with reused keys: {quota:?} {votes:?} {seats}");
         if plan.narrow {
             let mut narrow = vec![0; votes.len()];
-            let n = run::<u64>(quota, votes, plan, seats, ties, excess, &mut narrow, Buffer::Local);
+            let n = run::<u64>(quota, votes, p, plan, seats, ties, excess, &mut narrow, Buffer::Local);
             assert_eq!((&n, &narrow), (&w, &wide), "u64 against u128: {quota:?} {votes:?} {seats}");
             let r =
-                run::<u64>(quota, votes, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
+                run::<u64>(quota, votes, p, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
             assert_eq!((&r, &reused), (&w, &wide), "u64 with reused keys: {quota:?} {votes:?} {seats}");
         }
     }
