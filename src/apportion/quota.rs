@@ -14,15 +14,16 @@
 //! exact correction step (no division per party); on `u128` it is an exact
 //! division.
 //!
-//! The seats left after the whole seats go to the `k` largest remainders:
-//! the remainders of the parties with votes are copied to a key buffer (on
-//! the stack for up to 64 parties, else the caller's [`Keys`] or one `Vec`),
-//! the `k`-th largest is selected in linear time, and when no other remainder
-//! equals it every party at or above it gets a seat, the remainder recomputed
-//! from the whole seats by one multiplication. Ties at the boundary, seats
-//! outnumbering parties (Droop on tiny votes) and over-allocation
-//! (Hagenbach-Bischoff, Imperiali) take the general path through
-//! [`pick_best`], exactly as before.
+//! The `k` seats left after the whole seats go to the `k` largest
+//! remainders. Up to [`SMALL`] parties the remainders stay on the stack and a
+//! sorting network (no branch on the data) gives the `k`-th and `k + 1`-th
+//! largest; beyond, the remainders of the parties with votes are copied to a
+//! key buffer (the stack up to 64 parties, else the caller's [`Keys`] or one
+//! `Vec`) and the `k`-th largest is selected in linear time. When no other
+//! remainder equals the `k`-th, every party at or above it gets a seat.
+//! Ties at the boundary, seats outnumbering parties (Droop on tiny votes) and
+//! over-allocation (Hagenbach-Bischoff, Imperiali) take the general path
+//! through [`pick_best`], exactly as before.
 
 use std::ops::{Mul, Sub};
 
@@ -200,12 +201,18 @@ pub(crate) struct Plan {
 
 impl Plan {
     /// Decided once per call, from the total and the house size only.
+    #[inline]
     pub(crate) fn of(quota: Quota, total: u128, seats: u32) -> Plan {
-        let (mult, div) = match quota {
-            Quota::Droop => (1, droop(total, seats)),
+        // 64-bit operations when the total fits (a u128 multiplication with
+        // overflow check, or a u128 division, is several instructions).
+        let small = u64::try_from(total).ok();
+        let (mult, div) = match (quota, small) {
+            (Quota::Droop, Some(t)) => (1, (t / (seats as u64 + 1) + 1) as u128),
+            (Quota::Droop, None) => (1, droop(total, seats)),
             _ => (multiplier(quota, seats), total),
         };
-        let narrow = total.checked_mul(mult).is_some_and(|x| x <= u64::MAX as u128);
+        // mult <= 2^32 + 1 fits in a u64.
+        let narrow = small.is_some_and(|t| t.checked_mul(mult as u64).is_some());
         Plan { mult, div, narrow }
     }
 }
