@@ -225,6 +225,7 @@ impl Method {
         Apportioner::new(*self).apportion(votes, seats)
     }
 
+    #[inline]
     fn validate(&self) -> Result<()> {
         if let Method::ModifiedSainteLague(f) = self {
             let ok = f.numer() > 0 && f.denom() <= u64::MAX as u128 && f.numer() < 3 * f.denom();

@@ -353,12 +353,13 @@ fn count_small<T: Word>(
     if left < n {
         sort8_descending(&mut rems);
         let (cut, next) = (rems[left as usize - 1], rems[left as usize]);
-        // No tie: exactly `left` remainders are at least `cut`.
+        // No tie: exactly `left` remainders are at least `cut`, and as
+        // `cut > next >= 0`, a zero-vote party (remainder 0) is not one.
         if next < cut {
             let d = T::value(div);
             for (o, &v) in out.iter_mut().zip(votes) {
                 let rem = T::from(v) * mult - T::from(*o as u64) * d;
-                *o += (v > 0 && rem >= cut) as u32;
+                *o += (rem >= cut) as u32;
             }
             return Ok(None);
         }
@@ -407,12 +408,13 @@ fn count<T: Word>(
         let keys = &mut keys[..n];
         let (below, &mut cut, _) = keys.select_nth_unstable(n - left as usize);
         // Every remainder below the cut is smaller than it: no tie, and
-        // exactly `left` parties have a remainder at least `cut`.
+        // exactly `left` parties have a remainder at least `cut`. `below` is
+        // not empty, so `cut > 0` and a zero-vote party is not one of them.
         if !below.contains(&cut) {
             let d = T::value(div);
             for (o, &v) in out.iter_mut().zip(votes) {
                 let rem = T::from(v) * mult - T::from(*o as u64) * d;
-                *o += (v > 0 && rem >= cut) as u32;
+                *o += (rem >= cut) as u32;
             }
             return Ok(None);
         }
