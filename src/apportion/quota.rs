@@ -530,7 +530,7 @@ mod tests {
     const QUOTAS: [Quota; 4] = [Quota::Hare, Quota::Droop, Quota::HagenbachBischoff, Quota::Imperiali];
 
     #[test]
-    fn u64_division_by_estimate_is_exact() {
+    fn u64_division_by_reciprocal_is_exact() {
         let p = |e: u32| 1u64 << e;
         let divisors = [
             1,
