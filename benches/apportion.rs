@@ -1,8 +1,13 @@
 //! Criterion benchmarks of every apportionment method on four workloads.
 //!
 //! Run with `cargo bench --bench apportion`. Groups are named by the method's
-//! CLI name (`dhondt`, `hare`, `modified-sainte-lague`, ...), and each
-//! benchmark by its workload:
+//! CLI name (`dhondt`, `hare`, `modified-sainte-lague`, ...); inside a group,
+//! `saylau/<workload>` times [`Apportioner::apportion`], `into/<workload>`
+//! times [`Apportioner::apportion_into`] (caller-owned seats buffer and
+//! [`Scratch`], reused across iterations), and `float/<workload>` times a
+//! textbook `f64` implementation of the same method written in this file
+//! (the float floor: what a float-based crate costs on the same votes, see
+//! [`float_apportion`]). The workloads:
 //!
 //! - `mazhilis_7p_69s`: the 7 list votes of the 2023 Mazhilis election
 //!   (`data/mazhilis-2023.json`), Baytaq zeroed because it is below the 5%
@@ -18,11 +23,13 @@
 //! abort the run. The group `explain` times [`Apportioner::explain`] for
 //! D'Hondt and Hare on the Mazhilis votes.
 
+use std::collections::BinaryHeap;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use saylau::{Apportioner, Method, Threshold, TieBreak};
+use saylau::apportion::Scratch;
+use saylau::{Apportioner, Method, Quota, Threshold, TieBreak};
 use serde_json::Value;
 
 const MAZHILIS: &str = include_str!("../data/mazhilis-2023.json");
@@ -109,6 +116,113 @@ fn apportioner(method: Method) -> Apportioner {
     method.apportioner().ties(TieBreak::ListOrder)
 }
 
+// ---------------------------------------------------------------------------
+// The float floor: textbook f64 implementations, as float-based crates write
+// them. Not exact (a float decides the seats), only a speed reference.
+// ---------------------------------------------------------------------------
+
+/// The textbook `f64` allocation of `seats` among `votes` by `method`.
+fn float_apportion(method: Method, votes: &[u64], seats: u32) -> Vec<u32> {
+    match method {
+        Method::LargestRemainder(q) => float_largest_remainder(q, votes, seats),
+        m => float_highest_averages(m, votes, seats),
+    }
+}
+
+/// Largest remainder in `f64`: one division per party by the quota, the
+/// floor (by truncation, as the quotients are non-negative: a libm `floor`
+/// call would only make the floor slower), then the fractional parts sorted.
+fn float_largest_remainder(quota: Quota, votes: &[u64], seats: u32) -> Vec<u32> {
+    let total: f64 = votes.iter().map(|&v| v as f64).sum();
+    let s = seats as f64;
+    let q = match quota {
+        Quota::Hare => total / s,
+        Quota::Droop => ((total / (s + 1.0)) as u64) as f64 + 1.0,
+        Quota::HagenbachBischoff => total / (s + 1.0),
+        Quota::Imperiali => total / (s + 2.0),
+    };
+    let mut seats_of = Vec::with_capacity(votes.len());
+    let mut fractions = Vec::with_capacity(votes.len());
+    let mut given = 0u64;
+    for (i, &v) in votes.iter().enumerate() {
+        let x = v as f64 / q;
+        let whole = x as u64;
+        seats_of.push(whole as u32);
+        given += whole;
+        if v > 0 {
+            fractions.push((x - whole as f64, i));
+        }
+    }
+    fractions.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    let house = seats as u64;
+    if given < house {
+        for &(_, i) in fractions.iter().cycle().take((house - given) as usize) {
+            seats_of[i] += 1;
+        }
+    } else if given > house {
+        let mut excess = (given - house) as usize;
+        for &(_, i) in fractions.iter().rev() {
+            if excess > 0 && seats_of[i] > 0 {
+                seats_of[i] -= 1;
+                excess -= 1;
+            }
+        }
+    }
+    seats_of
+}
+
+/// The divisor `d(s)` of a party's seat `s + 1` in `f64`.
+fn float_divisor(method: Method, s: u32) -> f64 {
+    let s = s as f64;
+    match method {
+        Method::DHondt => s + 1.0,
+        Method::SainteLague => 2.0 * s + 1.0,
+        Method::ModifiedSainteLague(f) if s == 0.0 => f.to_f64(),
+        Method::ModifiedSainteLague(_) => 2.0 * s + 1.0,
+        Method::HuntingtonHill => (s * (s + 1.0)).sqrt(),
+        Method::Adams => s,
+        Method::Dean => 2.0 * s * (s + 1.0) / (2.0 * s + 1.0),
+        Method::Danish => 3.0 * s + 1.0,
+        Method::Imperiali => s + 2.0,
+        Method::LargestRemainder(_) => unreachable!("not a divisor method"),
+    }
+}
+
+/// A heap entry of the float divisor method: the quotient, then the earlier
+/// party first among equal quotients.
+#[derive(PartialEq)]
+struct FloatClaim(f64, usize);
+
+impl Eq for FloatClaim {}
+impl PartialOrd for FloatClaim {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for FloatClaim {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+    }
+}
+
+/// A divisor method in `f64`: a binary heap of the quotients `v / d(s)`,
+/// one seat per pop.
+fn float_highest_averages(method: Method, votes: &[u64], seats: u32) -> Vec<u32> {
+    let mut seats_of = vec![0u32; votes.len()];
+    let mut heap: BinaryHeap<FloatClaim> = votes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &v)| v > 0)
+        .map(|(i, &v)| FloatClaim(v as f64 / float_divisor(method, 0), i))
+        .collect();
+    for _ in 0..seats {
+        let Some(FloatClaim(_, i)) = heap.pop() else { break };
+        seats_of[i] += 1;
+        heap.push(FloatClaim(votes[i] as f64 / float_divisor(method, seats_of[i]), i));
+    }
+    seats_of
+}
+
 fn bench_methods(c: &mut Criterion) {
     let workloads = workloads();
     for method in Method::ALL {
@@ -116,10 +230,31 @@ fn bench_methods(c: &mut Criterion) {
         let mut group = c.benchmark_group(method.to_string());
         group.measurement_time(Duration::from_secs(2)).warm_up_time(Duration::from_millis(500));
         for w in &workloads {
-            if let Err(e) = a.apportion(&w.votes, w.seats) {
-                panic!("{method} on {} failed before timing: {e}", w.name);
+            let exact = match a.apportion(&w.votes, w.seats) {
+                Ok(alloc) => alloc.into_seats(),
+                Err(e) => panic!("{method} on {} failed before timing: {e}", w.name),
+            };
+            let float = float_apportion(method, &w.votes, w.seats);
+            assert_eq!(float.iter().map(|&s| s as u64).sum::<u64>(), w.seats as u64, "float {method}");
+            let differ = exact.iter().zip(&float).filter(|(a, b)| a != b).count();
+            if differ > 0 {
+                eprintln!("note: float {method} differs from saylau on {} for {differ} parties", w.name);
             }
-            group.bench_function(w.name, |b| b.iter(|| a.apportion(black_box(&w.votes), black_box(w.seats))));
+            group.bench_function(BenchmarkId::new("saylau", w.name), |b| {
+                b.iter(|| a.apportion(black_box(&w.votes), black_box(w.seats)))
+            });
+            group.bench_function(BenchmarkId::new("float", w.name), |b| {
+                b.iter(|| float_apportion(method, black_box(&w.votes), black_box(w.seats)))
+            });
+            let mut out = vec![0; w.votes.len()];
+            let mut scratch = Scratch::new();
+            if let Err(e) = a.apportion_into(&w.votes, w.seats, &mut out, &mut scratch) {
+                panic!("{method} into on {} failed before timing: {e}", w.name);
+            }
+            assert_eq!(out, exact, "{method} on {}: apportion_into differs from apportion", w.name);
+            group.bench_function(BenchmarkId::new("into", w.name), |b| {
+                b.iter(|| a.apportion_into(black_box(&w.votes), black_box(w.seats), &mut out, &mut scratch))
+            });
         }
         group.finish();
     }

@@ -150,53 +150,67 @@ impl Ord for Entry {
 /// Below this many parties the correction scans instead of building heaps.
 const SCAN_LIMIT: usize = 24;
 
-pub(crate) fn apportion(
+/// Reusable buffers of the many-party correction (part of the public
+/// `Scratch`): the heaps' storage and the parties changed. Kept empty
+/// between calls; only their capacity is reused.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Buffers {
+    entries: Vec<Entry>,
+    reversed: Vec<Reverse<Entry>>,
+    changed: Vec<usize>,
+}
+
+/// Allocates `seats` seats by `kind`, writing them to `s` (`s.len() ==
+/// votes.len()`; `total` is the sum of `votes`, `positive` the parties with votes)
+/// and reusing `buffers`. Allocates only to break a tie or when the float
+/// estimate was inconsistent (then the heaps of [`correct_by_heaps`]).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn apportion_into(
     kind: Kind,
     votes: &[u64],
     total: u128,
     positive: usize,
     seats: u32,
     ties: TieBreak,
-) -> Result<(Vec<u32>, Option<TieResolution>)> {
-    let mut s = estimate(kind, votes, total, positive, seats);
+    s: &mut [u32],
+    buffers: &mut Buffers,
+) -> Result<Option<TieResolution>> {
+    estimate(kind, votes, total, positive, seats, s);
     let given: u64 = s.iter().map(|&x| x as u64).sum();
     let target = seats as u64;
     let extremes = if votes.len() <= SCAN_LIMIT {
-        correct_by_scan(kind, votes, &mut s, given, target)
+        correct_by_scan(kind, votes, s, given, target)
     } else {
-        match adjust_count(kind, votes, &mut s, given, target) {
+        match adjust_count(kind, votes, s, given, target, buffers) {
             (Some((_, b)), Some((_, w))) if b.cmp(w) == Ordering::Greater => {
                 // The float estimate was not consistent with any one divisor
                 // (a quotient within rounding of a signpost): exchange seats.
-                correct_by_heaps(kind, votes, &mut s, target, target);
-                scan_extremes(kind, votes, &s)
+                correct_by_heaps(kind, votes, s, target, target);
+                scan_extremes(kind, votes, s)
             }
             extremes => extremes,
         }
     };
-    let tie = break_tie(kind, votes, &mut s, extremes, ties)?;
-    Ok((s, tie))
+    break_tie(kind, votes, s, extremes, ties)
 }
 
-/// Seats from one float divisor `V / (S + P(c - 1/2))`. Only a starting
-/// point: the correction steps make it exact.
-fn estimate(kind: Kind, votes: &[u64], total: u128, positive: usize, seats: u32) -> Vec<u32> {
+/// Seats from one float divisor `V / (S + P(c - 1/2))`, written to `s`. Only
+/// a starting point: the correction steps make it exact.
+fn estimate(kind: Kind, votes: &[u64], total: u128, positive: usize, seats: u32, s: &mut [u32]) {
     let c = kind.offset();
     let target = seats as f64 + positive as f64 * (c - 0.5);
     let floor_one = kind.first_divisor_is_zero() && positive <= seats as usize;
     let scale = if target > 0.0 { target / total as f64 } else { 0.0 };
-    votes
-        .iter()
-        .map(|&v| {
-            if v == 0 {
-                return 0;
-            }
+    for (si, &v) in s.iter_mut().zip(votes) {
+        *si = if v == 0 {
+            0
+        } else {
             let est = kind.seats_at(v as f64 * scale);
             // `as` saturates and maps NaN to 0; the clamp keeps it within the house.
             let e = est.clamp(0.0, seats as f64) as u32;
             if floor_one { e.max(1) } else { e }
-        })
-        .collect()
+        };
+    }
 }
 
 /// The best claim to a further seat and the weakest seat held.
@@ -259,7 +273,14 @@ fn correct_by_scan(kind: Kind, votes: &[u64], s: &mut [u32], mut given: u64, tar
     clippy::too_many_lines,
     reason = "the add and remove branches mirror each other; one loop keeps the exact correction readable in one place"
 )]
-fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u64) -> Extremes {
+fn adjust_count(
+    kind: Kind,
+    votes: &[u64],
+    s: &mut [u32],
+    given: u64,
+    target: u64,
+    buffers: &mut Buffers,
+) -> Extremes {
     if given == target {
         return scan_extremes(kind, votes, s);
     }
@@ -267,9 +288,10 @@ fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u6
     let k = given.abs_diff(target) as usize;
     let m = k.saturating_add(1);
     // Adding: the m best next claims (a min-heap, so the weakest kept is on
-    // top). Removing: the m weakest held seats (a max-heap).
-    let mut best_next: BinaryHeap<Reverse<Entry>> = BinaryHeap::new();
-    let mut weakest_held: BinaryHeap<Entry> = BinaryHeap::new();
+    // top). Removing: the m weakest held seats (a max-heap). Both on the
+    // reused (empty) storage of `buffers`.
+    let mut best_next: BinaryHeap<Reverse<Entry>> = BinaryHeap::from(std::mem::take(&mut buffers.reversed));
+    let mut weakest_held: BinaryHeap<Entry> = BinaryHeap::from(std::mem::take(&mut buffers.entries));
     let (mut best, mut worst): Extremes = (None, None);
     for (i, (&v, &si)) in votes.iter().zip(s.iter()).enumerate() {
         if v == 0 {
@@ -304,10 +326,12 @@ fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u6
             }
         }
     }
-    let mut changed = Vec::with_capacity(k.min(votes.len()));
+    let mut changed = std::mem::take(&mut buffers.changed);
     if adding {
-        let kept: Vec<Entry> = best_next.into_iter().map(|r| r.0).collect();
-        let mut heap: BinaryHeap<Entry> = kept.iter().copied().collect();
+        let kept = best_next.into_vec();
+        let mut storage = weakest_held.into_vec();
+        storage.extend(kept.iter().map(|r| r.0));
+        let mut heap = BinaryHeap::from(storage);
         for _ in 0..k {
             let Some(top) = heap.pop() else { break };
             s[top.i] += 1;
@@ -318,7 +342,7 @@ fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u6
         // changed party's new claim. The weakest seat: the old weakest or a
         // new seat (a changed party's new seat is below its old ones).
         best = None;
-        for e in kept.iter().filter(|e| s[e.i] == e.s) {
+        for e in kept.iter().map(|r| r.0).filter(|e| s[e.i] == e.s) {
             if best.is_none_or(|(_, b)| e.q.cmp(b) == Ordering::Greater) {
                 best = Some((e.i, e.q));
             }
@@ -333,9 +357,13 @@ fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u6
                 worst = Some((i, held));
             }
         }
+        buffers.reversed = kept;
+        buffers.entries = heap.into_vec();
     } else {
-        let kept: Vec<Entry> = weakest_held.into_vec();
-        let mut heap: BinaryHeap<Reverse<Entry>> = kept.iter().copied().map(Reverse).collect();
+        let kept = weakest_held.into_vec();
+        let mut storage = best_next.into_vec();
+        storage.extend(kept.iter().copied().map(Reverse));
+        let mut heap = BinaryHeap::from(storage);
         for _ in 0..k {
             let Some(Reverse(top)) = heap.pop() else { break };
             s[top.i] -= 1;
@@ -366,7 +394,13 @@ fn adjust_count(kind: Kind, votes: &[u64], s: &mut [u32], given: u64, target: u6
                 }
             }
         }
+        buffers.entries = kept;
+        buffers.reversed = heap.into_vec();
     }
+    buffers.entries.clear();
+    buffers.reversed.clear();
+    changed.clear();
+    buffers.changed = changed;
     (best, worst)
 }
 

@@ -31,8 +31,21 @@
 //! Divisor methods start from a divisor estimate `V / (S + P(c - 1/2))` that
 //! gives every party its seats in one pass, then correct the few wrong seats
 //! with exact comparisons (two heaps when there are many parties). The cost
-//! follows the number of parties, not the number of seats. Largest-remainder
-//! methods select the remainder seats in linear time.
+//! follows the number of parties, not the number of seats.
+//!
+//! Largest-remainder methods decide once per call whether `V m` (the total
+//! times the quota's multiplier `m = S`, `S + 1` or `S + 2`; for Droop the
+//! total) fits in a `u64`. If so, which is every real election, each party's
+//! whole seats and remainder take a multiplication by the precomputed
+//! reciprocal of the divisor and one exact correction, with no division;
+//! otherwise the same steps run on `u128`. Remainders share one denominator,
+//! so they are compared as integers. The remainder seats are picked by a
+//! sorting network (up to 8 parties) or a linear-time selection; up to 64
+//! parties nothing is allocated but the result.
+//!
+//! For loops over many elections, [`Apportioner::apportion_into`] counts into
+//! a caller-owned seats buffer with a reusable [`Scratch`], and allocates
+//! nothing once the scratch has grown.
 
 mod divisor;
 mod quota;
@@ -207,10 +220,12 @@ impl Method {
     /// # Errors
     ///
     /// As [`Apportioner::apportion`].
+    #[inline]
     pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
         Apportioner::new(*self).apportion(votes, seats)
     }
 
+    #[inline]
     fn validate(&self) -> Result<()> {
         if let Method::ModifiedSainteLague(f) = self {
             let ok = f.numer() > 0 && f.denom() <= u64::MAX as u128 && f.numer() < 3 * f.denom();
@@ -371,6 +386,10 @@ impl Apportioner {
     /// - [`Error::InvalidDivisor`] for a modified Sainte-Laguë divisor outside `(0, 3)`;
     /// - [`Error::Tie`] if the last seats are tied and the policy cannot decide;
     /// - [`Error::OverAllocation`] if a quota over-allocates under [`ExcessPolicy::Error`].
+    // Inlined so that the caller's slot receives the `Allocation` directly
+    // (returning it through a call copied it: a fifth of the time of a small
+    // largest-remainder election).
+    #[inline]
     pub fn apportion(&self, votes: &[u64], seats: u32) -> Result<Allocation> {
         match self.decide(votes, seats)? {
             Decision::Decided(allocation) => Ok(allocation),
@@ -400,27 +419,124 @@ impl Apportioner {
     /// # Errors
     ///
     /// As [`Apportioner::apportion`], except [`Error::Tie`].
+    #[inline]
     pub fn decide(&self, votes: &[u64], seats: u32) -> Result<Decision> {
         let (total, positive) = check(votes, seats)?;
         self.method.validate()?;
-        let (mut seats, tie) = match self.method {
-            Method::LargestRemainder(q) => quota::apportion(q, votes, total, seats, self.ties, self.excess)?,
-            m => divisor::apportion(divisor::Kind::of(m), votes, total, positive, seats, self.ties)?,
+        // Any fill will do, the methods write every entry; not zero, because
+        // a zeroed allocation is a `calloc`, which skips glibc's thread cache.
+        let mut out = vec![u32::MAX; votes.len()];
+        let tie = match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                self.excess,
+                &mut out,
+                quota::Buffer::Local,
+            )?,
+            m => divisor::apportion_into(
+                divisor::Kind::of(m),
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                &mut out,
+                &mut divisor::Buffers::default(),
+            )?,
         };
+        Ok(settle(self.method, out, tie))
+    }
+
+    /// Allocates `seats` seats among parties with `votes` into the caller's
+    /// buffer `out` (one entry per party, input order), reusing `scratch`:
+    /// the same seats and tie as [`Apportioner::apportion`], for loops that
+    /// count many elections (in the spirit of `rand_distr`'s
+    /// `sample_to_slice` and `csv`'s `read_record`).
+    ///
+    /// Once `scratch` has grown to the number of parties, a call allocates
+    /// nothing, except to record a tie that the policy broke (the returned
+    /// [`TieResolution`]) and on rare slow paths: a largest-remainder method
+    /// whose seats left outnumber the parties with votes, or whose quota
+    /// over-allocates, and a divisor method whose float estimate must be
+    /// repaired seat by seat.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use saylau::{Method, TieBreak};
+    /// use saylau::apportion::Scratch;
+    ///
+    /// let hare = Method::HARE.apportioner().ties(TieBreak::ListOrder);
+    /// let mut seats = [0u32; 4];
+    /// let mut scratch = Scratch::new();
+    /// for swing in 0..3 {
+    ///     let votes = [100_000 - swing * 10_000, 80_000, 30_000 + swing * 10_000, 20_000];
+    ///     let tie = hare.apportion_into(&votes, 8, &mut seats, &mut scratch)?;
+    ///     assert_eq!(tie, None);
+    ///     assert_eq!(seats.to_vec(), hare.apportion(&votes, 8)?.into_seats());
+    /// }
+    /// assert_eq!(seats, [3, 3, 2, 0]);
+    /// // A broken tie is returned, as `Allocation::tie` would report it.
+    /// let tie = hare.apportion_into(&[10, 10, 10, 10], 2, &mut seats, &mut scratch)?;
+    /// assert_eq!(seats, [1, 1, 0, 0]);
+    /// assert_eq!(tie.unwrap().winners, vec![0, 1]);
+    /// // A tie the policy refuses is an error here, as in `apportion`.
+    /// assert!(Method::HARE.apportioner().apportion_into(&[10, 10], 1, &mut [0; 2], &mut scratch).is_err());
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Apportioner::apportion`], and [`Error::InvalidNumber`] if
+    /// `out.len() != votes.len()`. On an error the contents of `out` are
+    /// unspecified.
+    #[inline]
+    pub fn apportion_into(
+        &self,
+        votes: &[u64],
+        seats: u32,
+        out: &mut [u32],
+        scratch: &mut Scratch,
+    ) -> Result<Option<TieResolution>> {
+        let (total, positive) = check(votes, seats)?;
+        if out.len() != votes.len() {
+            return Err(Error::InvalidNumber {
+                value: out.len().to_string(),
+                reason: "the output buffer has a different number of parties than the votes",
+            });
+        }
+        self.method.validate()?;
+        let tie = match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                self.excess,
+                out,
+                quota::Buffer::Reuse(&mut scratch.keys),
+            ),
+            m => divisor::apportion_into(
+                divisor::Kind::of(m),
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                out,
+                &mut scratch.buffers,
+            ),
+        }?;
         match tie {
-            Some(t) if t.is_open() => {
-                // Take back the contested seats the count gave provisionally.
-                for &w in t.winners.iter().filter(|w| t.parties.contains(w)) {
-                    seats[w] -= 1;
-                }
-                Ok(Decision::Tied(Tie {
-                    method: self.method,
-                    certain: seats,
-                    tied: t.parties,
-                    contested: t.seats,
-                }))
-            }
-            tie => Ok(Decision::Decided(Allocation { method: self.method, seats, tie })),
+            Some(t) if t.is_open() => Err(Error::Tie { parties: t.parties, seats: t.seats }),
+            tie => Ok(tie),
         }
     }
 
@@ -465,6 +581,26 @@ impl Apportioner {
     }
 }
 
+/// Reusable working memory for [`Apportioner::apportion_into`]: key buffers
+/// of the largest-remainder methods and heap storage of the divisor methods.
+///
+/// Start with [`Scratch::new`] (which allocates nothing) and pass the same
+/// value to every call of a loop; it grows to the largest number of parties
+/// seen and is then reused. Any `Scratch` works with any method and any vote
+/// vector: it holds no result, only capacity.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    keys: quota::Keys,
+    buffers: divisor::Buffers,
+}
+
+impl Scratch {
+    /// An empty scratch space; it allocates on first use.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
 /// Validates the inputs; returns the vote total and the number of parties with votes.
 fn check(votes: &[u64], seats: u32) -> Result<(u128, usize)> {
     if votes.is_empty() {
@@ -473,11 +609,15 @@ fn check(votes: &[u64], seats: u32) -> Result<(u128, usize)> {
     if seats == 0 {
         return Err(Error::NoSeats);
     }
-    let total: u128 = votes.iter().map(|&v| v as u128).sum();
+    let (mut total, mut positive) = (0u128, 0usize);
+    for &v in votes {
+        total += v as u128;
+        positive += (v > 0) as usize;
+    }
     if total == 0 {
         return Err(Error::ZeroVotes);
     }
-    Ok((total, votes.iter().filter(|&&v| v > 0).count()))
+    Ok((total, positive))
 }
 
 /// The seats each party won, in input order, and the tie broken, if any.
@@ -514,6 +654,21 @@ impl Allocation {
     pub fn total_seats(&self) -> u32 {
         // The algorithms give exactly the house size, which is a u32.
         self.seats.iter().map(|&s| s as u64).sum::<u64>().min(u32::MAX as u64) as u32
+    }
+}
+
+/// The count's result: decided, or tied with the provisional winners'
+/// contested seats taken back.
+#[inline]
+fn settle(method: Method, mut seats: Vec<u32>, tie: Option<TieResolution>) -> Decision {
+    match tie {
+        Some(t) if t.is_open() => {
+            for &w in t.winners.iter().filter(|w| t.parties.contains(w)) {
+                seats[w] -= 1;
+            }
+            Decision::Tied(Tie { method, certain: seats, tied: t.parties, contested: t.seats })
+        }
+        tie => Decision::Decided(Allocation { method, seats, tie }),
     }
 }
 
