@@ -173,6 +173,36 @@ pub enum Error {
         /// The name as given.
         name: String,
     },
+    /// A body name is not one of the presets or their other names.
+    #[error("unknown body {name:?}: expected one of {expected} (or referendum in a scenario)")]
+    UnknownPreset {
+        /// The name as given.
+        name: String,
+        /// The names accepted.
+        expected: String,
+    },
+    /// The turnout reading of the regional rule needs each region's registered voters.
+    #[error("region {region:?}: \"registered\" is needed for \"regional_rule\": \"turnout\"")]
+    RegionRegisteredMissing {
+        /// The region.
+        region: String,
+    },
+    /// More voters took part in a region than were registered there.
+    #[error("region {region:?}: took_part {took_part} is more than registered {registered}")]
+    RegionTurnout {
+        /// The region.
+        region: String,
+        /// Voters who took part.
+        took_part: u64,
+        /// Registered voters.
+        registered: u64,
+    },
+    /// A runner-up rule name is not known.
+    #[error("unknown runner-up rule {name:?}: expected off, corrected or corrected-at-least-two")]
+    UnknownRunnerUpRule {
+        /// The name as given.
+        name: String,
+    },
     /// A body whose size the law leaves to each election was given no size.
     #[error("{body}: give the body's size with {hint}")]
     SizeRequired {

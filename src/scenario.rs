@@ -5,14 +5,15 @@
 //!
 //! | field | type | meaning |
 //! |---|---|---|
-//! | `body` | string | `mazhilis`, `mazhilis-2021`, `regional-maslikhat`, `district-maslikhat`, `akim`, `kurultai` or `referendum` (see [`BodyKind`]) |
+//! | `body` | string | a preset by the year its rules took effect: `mazhilis-2007`, `mazhilis-2009` (or `mazhilis-2021`), `mazhilis-2023` (or `mazhilis`), `maslikhat-2021`, `regional-maslikhat-2023` (or `regional-maslikhat`), `city-maslikhat-2023` (or `city-maslikhat`), `district-maslikhat-2023` (or `district-maslikhat`), `akim-2021` (or `akim`), `kurultai-2026` (or `kurultai`); or `referendum` (see [`BodyKind`] and [`Preset`]) |
 //! | `title`, `date`, `source`, `description` | string | free text, shown in reports |
 //! | `seats` | integer | the body's size (required for maslikhats) |
 //! | `list_seats`, `district_seats` | integer | override a tier's size (0 removes the tier) |
 //! | `threshold_percent` | number or string | the list threshold, e.g. `5` or `"4.99"` (read exactly) |
 //! | `method` | string | the list method, e.g. `"hare"`, `"dhondt"` (see [`Method`]) |
 //! | `ties` | string | `error`, `lot:SEED`, `order`, `votes` (default `order`, the Kazakh rule) |
-//! | `min_parties` | integer | admit the next best lists until this many take part (0: off) |
+//! | `min_parties` | integer | admit the next best lists until this many take part, uncorrected (0: off) |
+//! | `runner_up` | string | the 2009 runner-up rule: `off`, `corrected` (quotient times 0.7) or `corrected-at-least-two` (and at least two seats; the default of `mazhilis-2009`) |
 //! | `against_all_rule` | string | `elect-leader` (default) or `repeat` |
 //! | `unfilled_seats` | string | `redistribute` (default) or `vacant` |
 //! | `lists` | array | `{"party": "Amanat", "votes": 3431510, "candidates": 89}` in registration order (`candidates` optional) |
@@ -40,6 +41,7 @@ use crate::district::{AgainstAllRule, District};
 use crate::error::{Error, ScenarioFieldProblem};
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
+use crate::rules::runner_up::RunnerUp;
 use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
 use crate::threshold::Threshold;
@@ -150,6 +152,9 @@ pub struct Scenario {
     /// What happens to list seats a party cannot fill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unfilled_seats: Option<UnfilledSeats>,
+    /// The runner-up rule of 2009 (Art. 97(2)-(3)), or off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<RunnerUp>,
     /// Party lists in registration order.
     #[serde(default)]
     pub lists: Vec<PartyList>,
@@ -378,6 +383,7 @@ impl Scenario {
             min_parties: self.min_parties,
             against_all_rule: self.against_all_rule,
             unfilled_seats: self.unfilled_seats,
+            runner_up: self.runner_up,
         })
     }
 
@@ -435,7 +441,8 @@ impl Scenario {
                 || self.list_seats.is_some()
                 || self.district_seats.is_some()
                 || self.threshold_percent.is_some()
-                || self.method.is_some();
+                || self.method.is_some()
+                || self.runner_up.is_some();
             if stray {
                 return Err(Error::ScenarioFields(ScenarioFieldProblem::StrayReferendumFields));
             }

@@ -7,6 +7,8 @@ pub mod compensatory;
 pub mod district;
 pub mod note;
 pub mod referendum;
+pub mod runner_up;
+pub mod source;
 pub mod system;
 pub mod threshold;
 pub mod votes;

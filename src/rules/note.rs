@@ -15,6 +15,8 @@ use std::fmt;
 
 use crate::apportion::TieBreak;
 use crate::describe::words::{Thousands, counted, join_names};
+use crate::referendum::RegionalReading;
+use crate::rules::source::Confirmed;
 use crate::system::UnfilledSeats;
 
 /// A rule that a result relies on but that could not be confirmed against
@@ -36,6 +38,16 @@ pub enum Assumption {
     RunnerUpRuleOff,
     /// The 2009 rule admitting a runner-up when fewer than two lists pass is on.
     RunnerUpRuleOn,
+    /// The clause of Art. 97(3) (2009) that the translation cuts off gives
+    /// the runner-up at least two seats.
+    RunnerUpAtLeastTwo,
+    /// Under the 2009 runner-up rule, seats left after one seat to each of
+    /// the largest remainders go round the remainders again.
+    RunnerUpRoundAgain,
+    /// A constitutional referendum needs a yes majority in two thirds of the regions.
+    RegionalYesMajority,
+    /// A constitutional referendum needs a turnout above half in two thirds of the regions.
+    RegionalTurnout,
     /// A regional maslikhat of odd size gives the extra seat to the districts.
     OddSeatToDistricts,
     /// The Kurultai's list rules are the Mazhilis's.
@@ -69,6 +81,19 @@ impl Assumption {
                  \"against all\" in the 5% base, the list registered first wins equal remainders"
             }
             Assumption::AkimAsDistrict => "an akim race is decided as a single-member maslikhat district",
+            Assumption::RunnerUpAtLeastTwo => {
+                "the runner-up list admitted under the 2009 rule takes at least two seats"
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "under the 2009 runner-up rule, seats left after one seat to each largest remainder go round the \
+                 remainders again"
+            }
+            Assumption::RegionalYesMajority => {
+                "a constitutional change needs a yes majority in at least two thirds of the regions"
+            }
+            Assumption::RegionalTurnout => {
+                "a constitutional change needs a turnout above half in at least two thirds of the regions"
+            }
         }
     }
 
@@ -89,7 +114,20 @@ impl Assumption {
             }
             Assumption::RunnerUpRuleOff | Assumption::RunnerUpRuleOn => {
                 "the rule is in the 2009-2021 text of Art. 97(2)-(3); no source says whether it survived the \
-                 2021-2022 amendments"
+                 2021-2022 amendments, and none says it was repealed"
+            }
+            Assumption::RunnerUpAtLeastTwo => {
+                "the English translation of Art. 97(3) (9 February 2009) breaks off at the clause on the admitted \
+                 list; the IPU's summary of that law says it \"receives at least two seats\""
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "Art. 97(3) gives the seats left to the largest remainders and does not say what happens when, \
+                 after the 0.7 correction, more seats are left than lists"
+            }
+            Assumption::RegionalYesMajority | Assumption::RegionalTurnout => {
+                "the statute's wording was not read; secondary sources of 2022 (ortcom.kz, armenpress) give a yes \
+                 majority in two thirds of the regions, while the CEC chair (13 March 2026, zakon.kz) gave a \
+                 turnout above half in two thirds of the regions"
             }
             Assumption::OddSeatToDistricts => {
                 "not found in the law; every regional maslikhat size published for 2023 is even"
@@ -115,8 +153,26 @@ impl Assumption {
                 "the seat stays vacant until a repeat election: \"against_all_rule\": \"repeat\""
             }
             Assumption::UnfilledSeatsRedistributed => "the seats stay vacant: \"unfilled_seats\": \"vacant\"",
-            Assumption::RunnerUpRuleOff => "the runner-up is admitted: \"min_parties\": 2",
-            Assumption::RunnerUpRuleOn => "no runner-up is admitted: \"min_parties\": 0",
+            Assumption::RunnerUpRuleOff => {
+                "the runner-up is admitted with its quotient times 0.7: \"runner_up\": \"corrected-at-least-two\" \
+                 (or \"corrected\" without the minimum)"
+            }
+            Assumption::RunnerUpRuleOn => {
+                "no runner-up is admitted: \"runner_up\": \"off\" and \"min_parties\": 0"
+            }
+            Assumption::RunnerUpAtLeastTwo => {
+                "no minimum, the corrected quotient alone decides: \"runner_up\": \"corrected\""
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "the seats left after one round go to the list with the most votes, which the crate does not model"
+            }
+            Assumption::RegionalYesMajority => {
+                "turnout above half in two thirds of the regions: \"regional_rule\": \"turnout\" (with each \
+                 region's \"registered\")"
+            }
+            Assumption::RegionalTurnout => {
+                "a yes majority in two thirds of the regions: \"regional_rule\": \"yes-majority\""
+            }
             Assumption::OddSeatToDistricts => {
                 "the extra seat goes to the lists: give \"list_seats\" and \"district_seats\""
             }
@@ -156,12 +212,21 @@ pub struct ListVotes {
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Note {
-    /// The rules applied and the law they come from.
+    /// The rules applied, the law they come from, and the confirmed rules
+    /// that decided the result with their sources.
     Rules {
         /// The body, as named in scenarios (`"mazhilis"`).
         body: String,
+        /// The rules' name by the year they took effect (`"mazhilis-2023"`;
+        /// in JSON only in the text).
+        #[cfg_attr(feature = "serde", serde(skip))]
+        period: &'static str,
         /// The legal texts.
         law: &'static str,
+        /// The confirmed rules this result depends on, each with its source
+        /// (in JSON: `rules`, each `{"rule", "source"}`).
+        #[cfg_attr(feature = "serde", serde(rename = "rules"))]
+        confirmed: Vec<Confirmed>,
     },
     /// The result depends on a rule that is not confirmed.
     Assumed {
@@ -199,6 +264,16 @@ pub enum Note {
         min_parties: usize,
         /// The lists admitted.
         lists: Vec<String>,
+    },
+    /// Only one list passed the threshold: the runner-up was admitted under
+    /// Art. 97(2)-(3) of 2009, its quotient multiplied by 0.7.
+    RunnerUpAdmitted {
+        /// The list(s) admitted.
+        lists: Vec<String>,
+        /// The fewest seats the runner-up takes (0: no minimum).
+        minimum: u32,
+        /// Seats they took.
+        seats: u32,
     },
     /// A list names more candidates than the law allows (no seat changes).
     ListTooLong {
@@ -283,9 +358,11 @@ pub enum Note {
     },
     /// A constitutional referendum without regional figures.
     RegionalRuleUnchecked,
-    /// The regions with a yes majority, against the two thirds needed.
+    /// The regions that meet the regional rule, against the two thirds needed.
     RegionalRule {
-        /// Regions with a yes majority.
+        /// Which reading of the rule was applied.
+        reading: RegionalReading,
+        /// Regions that meet it.
         with: usize,
         /// Regions given.
         regions: usize,
@@ -315,6 +392,7 @@ impl Note {
             Note::DistrictsMissing { .. } => "districts_missing",
             Note::BelowThreshold { .. } => "below_threshold",
             Note::AdmittedBelowThreshold { .. } => "admitted_below_threshold",
+            Note::RunnerUpAdmitted { .. } => "runner_up_admitted",
             Note::ListTooLong { .. } => "list_too_long",
             Note::ShortList { .. } => "short_list",
             Note::ListSeatsVacant { .. } => "list_seats_vacant",
@@ -350,7 +428,18 @@ impl fmt::Display for Note {
     )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Note::Rules { body, law } => write!(f, "Rules: {body} ({law})."),
+            Note::Rules { body, period, law, confirmed } => {
+                if body == period {
+                    write!(f, "Rules: {body} ({law}).")?;
+                } else {
+                    write!(f, "Rules: {body}, the rules of {period} ({law}).")?;
+                }
+                if !confirmed.is_empty() {
+                    let rules: Vec<String> = confirmed.iter().map(ToString::to_string).collect();
+                    write!(f, " Confirmed: {}.", rules.join("; "))?;
+                }
+                Ok(())
+            }
             Note::Assumed { rule } => write!(f, "Assumed: {rule}."),
             Note::ListsNotGiven { seats } => {
                 write!(f, "No list votes given: the {} are undecided.", counted((*seats).into(), "list seat"))
@@ -397,6 +486,19 @@ impl fmt::Display for Note {
                 "Admitted below the threshold so that at least {min_parties} lists take part: {}.",
                 join_names(lists)
             ),
+            Note::RunnerUpAdmitted { lists, minimum, seats } => {
+                write!(
+                    f,
+                    "Only one list reached the threshold: {} admitted as the runner-up (Art. 97(2)-(3) of 2009): \
+                     the quota is the admitted lists' votes divided by the seats, and the runner-up's quotient is \
+                     multiplied by 0.7",
+                    join_names(lists)
+                )?;
+                if *minimum > 0 {
+                    write!(f, ", with at least {minimum} seats")?;
+                }
+                write!(f, "; {} won.", counted((*seats).into(), "seat"))
+            }
             Note::ListTooLong { party, candidates, max } => write!(
                 f,
                 "{party} registered {} candidates, more than the {} allowed (the list seats times 1.3); no seat \
@@ -472,9 +574,13 @@ impl fmt::Display for Note {
                 "Constitutional referendum: the two-thirds-of-regions rule could not be checked (no regional \
                  figures); the verdict rests on the national figures."
             ),
-            Note::RegionalRule { with, regions, met } => write!(
+            Note::RegionalRule { reading, with, regions, met } => write!(
                 f,
-                "Yes majority in {with} of {regions} regions; two thirds needed: {}.",
+                "{} in {with} of {regions} regions; two thirds needed: {}.",
+                match reading {
+                    RegionalReading::YesMajority => "Yes majority",
+                    RegionalReading::Turnout => "Turnout above half",
+                },
                 if *met { "met" } else { "not met" }
             ),
             Note::DistrictTieBroken { district, tied, winner, policy } => write!(
