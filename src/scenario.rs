@@ -20,6 +20,7 @@
 //! | `against_all` | integer | "against all" votes on the list ballot |
 //! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
 //! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
+//! | `official` | object | the official result, printed beside the computed one: `{"source", "published" (default true), "list_seats": [{"party", "seats"}], "winners": [{"district", "winner"}], "outcome"}` (see [`Official`]) |
 //! | `uncertainty` | object | the simulator's vote model (see [`Uncertainty`]); ignored by `elect` |
 //!
 //! # Example
@@ -41,6 +42,7 @@ use crate::district::{AgainstAllRule, District};
 use crate::error::{Error, ScenarioFieldProblem};
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
+use crate::rules::official::Official;
 use crate::rules::runner_up::RunnerUp;
 use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
@@ -167,6 +169,9 @@ pub struct Scenario {
     /// Referendum figures (for `body: "referendum"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referendum: Option<Referendum>,
+    /// The official result, to set beside the computed one (see [`Official`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<Official>,
     /// The simulator's vote model; `None` uses [`Uncertainty::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Uncertainty>,
@@ -450,10 +455,18 @@ impl Scenario {
                 .referendum
                 .as_ref()
                 .ok_or(Error::ScenarioFields(ScenarioFieldProblem::MissingReferendum))?;
-            return Ok(Outcome::Referendum(r.decide()?));
+            let mut outcome = r.decide()?;
+            if let Some(official) = &self.official {
+                outcome.notes.push(official.compare_referendum(&outcome));
+            }
+            return Ok(Outcome::Referendum(outcome));
         }
         self.check_body_fields()?;
-        Ok(Outcome::Body(self.body()?.elect(&self.ballots())?))
+        let mut result = self.body()?.elect(&self.ballots())?;
+        if let Some(official) = &self.official {
+            result.notes.push(official.compare_body(&result));
+        }
+        Ok(Outcome::Body(result))
     }
 
     /// A body scenario has votes and no referendum object.

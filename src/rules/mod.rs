@@ -6,6 +6,7 @@
 pub mod compensatory;
 pub mod district;
 pub mod note;
+pub mod official;
 pub mod referendum;
 pub mod runner_up;
 pub mod source;

@@ -206,6 +206,20 @@ pub struct ListVotes {
     pub votes: u64,
 }
 
+/// One line of an official result beside the computed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct OfficialRow {
+    /// The party, district or figure.
+    pub what: String,
+    /// The official figure.
+    pub official: String,
+    /// The computed figure.
+    pub computed: String,
+    /// Whether they are the same.
+    pub agree: bool,
+}
+
 /// Something a result says beyond its numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -369,6 +383,15 @@ pub enum Note {
         /// Whether two thirds had a yes majority.
         met: bool,
     },
+    /// The official result beside the computed one.
+    Official {
+        /// Where the official result is published.
+        source: String,
+        /// Whether it was published (`false`: computed by others).
+        published: bool,
+        /// Each figure, official and computed.
+        rows: Vec<OfficialRow>,
+    },
     /// Leading candidates with equal votes, decided by the tie rule.
     DistrictTieBroken {
         /// The district.
@@ -407,6 +430,7 @@ impl Note {
             Note::Interrupted { .. } => "interrupted",
             Note::RegionalRuleUnchecked => "regional_rule_unchecked",
             Note::RegionalRule { .. } => "regional_rule",
+            Note::Official { .. } => "official",
         }
     }
 }
@@ -583,6 +607,27 @@ impl fmt::Display for Note {
                 },
                 if *met { "met" } else { "not met" }
             ),
+            Note::Official { source, published, rows } => {
+                let what =
+                    if *published { "Official result" } else { "Result computed by others, not published" };
+                let (same, differ): (Vec<&OfficialRow>, Vec<&OfficialRow>) =
+                    rows.iter().partition(|r| r.agree);
+                let same: Vec<String> = same.iter().map(|r| format!("{} {}", r.what, r.official)).collect();
+                write!(f, "{what} ({source}): ")?;
+                if differ.is_empty() {
+                    write!(f, "{}; the computed result is the same: they agree.", join_names(&same))
+                } else {
+                    let differ: Vec<String> = differ
+                        .iter()
+                        .map(|r| format!("{}: {} officially, {} computed", r.what, r.official, r.computed))
+                        .collect();
+                    write!(f, "they DIFFER: {}", join_names(&differ))?;
+                    if !same.is_empty() {
+                        write!(f, "; the same: {}", join_names(&same))?;
+                    }
+                    write!(f, ".")
+                }
+            }
             Note::DistrictTieBroken { district, tied, winner, policy } => write!(
                 f,
                 "{district}: {} tied for the lead with equal votes; {winner} wins by the tie rule ({}).",

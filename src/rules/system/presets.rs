@@ -109,11 +109,11 @@ pub struct Overrides {
     pub runner_up: Option<RunnerUp>,
 }
 
-const ELECTIONS_LAW: &str = "Constitutional Law of the Republic of Kazakhstan No. 2464 \"On Elections in the Republic \
-     of Kazakhstan\" of 28 September 1995";
-const LOCAL_LAW: &str = "Law \"On local public administration and self-government\" of 23 January 2001";
-const VERSION_2007: &str = "as amended on 19 June 2007 (No. 268-III)";
-const VERSION_2009: &str = "as amended on 9 February 2009 (English translation; IPU Parline 2165_B)";
+const ELECTIONS_LAW: &str = "Constitutional Law No. 2464 \"On Elections\"";
+const LOCAL_LAW: &str = "Law \"On local public administration and self-government\" of 2001";
+const VERSION_2007: &str = "as amended on 19 June 2007, No. 268-III, in the English translation of the 2007-2011 text \
+     (te.gob.mx)";
+const VERSION_2009: &str = "as amended on 9 February 2009, in English translation (te.gob.mx) and as summarised by the IPU (Parline 2165_B)";
 
 const HARE_LAW: Source =
     Source::Law { law: ELECTIONS_LAW, article: "Art. 97(1), (3)", version: VERSION_2009 };
@@ -180,7 +180,7 @@ const HARE_98: Confirmed = Confirmed {
 };
 
 const MAZHILIS_2007: LegalSource = LegalSource {
-    law: "Constitutional Law \"On Elections\" as amended on 19 June 2007 (No. 268-III)",
+    law: "Constitutional Law No. 2464 \"On Elections\" of 28 September 1995, as amended on 19 June 2007",
     confirmed: &[
         Confirmed {
             rule: "98 elected seats by party list in one nationwide constituency (9 more chosen by the Assembly \
@@ -209,7 +209,7 @@ const MAZHILIS_2007: LegalSource = LegalSource {
 };
 
 const MAZHILIS_2009: LegalSource = LegalSource {
-    law: "Constitutional Law \"On Elections\" as amended on 9 February 2009",
+    law: "Constitutional Law No. 2464 \"On Elections\" of 28 September 1995, as amended on 9 February 2009",
     confirmed: &[
         Confirmed {
             rule: "98 elected seats by party list in one nationwide constituency (9 more chosen by the Assembly \
