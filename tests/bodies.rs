@@ -637,3 +637,16 @@ fn permuting_districts_changes_nothing() {
     };
     assert_eq!(totals(&forward), totals(&backward));
 }
+
+#[test]
+fn maslikhat_2021_counts_every_seat_by_list_and_says_its_list_rules_are_not_confirmed() {
+    // 20 seats, 7% of 1,000 list votes = 70: C (60) is out. Hare among A and
+    // B: 700 x 20 / 940 = 14.89 -> 14, 240 x 20 / 940 = 5.11 -> 5; the last
+    // seat to A's remainder .89.
+    let r = body_result(
+        r#"{"body": "maslikhat-2021", "seats": 20,
+            "lists": [{"party": "A", "votes": 700}, {"party": "B", "votes": 240}, {"party": "C", "votes": 60}]}"#,
+    );
+    assert_eq!(r.parties.iter().map(|p| p.seats).collect::<Vec<u32>>(), [15, 5, 0]);
+    assert!(r.notes.contains(&Note::Assumed { rule: Assumption::MaslikhatListRules2021 }), "{:?}", r.notes);
+}

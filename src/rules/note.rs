@@ -52,6 +52,8 @@ pub enum Assumption {
     OddSeatToDistricts,
     /// The Kurultai's list rules are the Mazhilis's.
     KurultaiListRules,
+    /// The 2021 maslikhat lists were counted as the Mazhilis lists of the time.
+    MaslikhatListRules2021,
     /// A single-member race for akim is decided as a maslikhat district.
     AkimAsDistrict,
 }
@@ -81,6 +83,10 @@ impl Assumption {
                  \"against all\" in the 5% base, the list registered first wins equal remainders"
             }
             Assumption::AkimAsDistrict => "an akim race is decided as a single-member maslikhat district",
+            Assumption::MaslikhatListRules2021 => {
+                "the 2021 maslikhat lists are counted as the Mazhilis lists of the time: 7% of the list votes, Hare \
+                 quota with largest remainders, the list registered first wins equal remainders, no runner-up rule"
+            }
             Assumption::RunnerUpAtLeastTwo => {
                 "the runner-up list admitted under the 2009 rule takes at least two seats"
             }
@@ -136,6 +142,10 @@ impl Assumption {
                 "the 2026 Constitution gives 145 seats by party lists in one nationwide district and a 5% \
                  threshold was announced; the constitutional law on Kurultai elections was not available"
             }
+            Assumption::MaslikhatListRules2021 => {
+                "the maslikhat articles of the election law in force in January 2021 were not read; Art. 97 gives \
+                 these rules for the Mazhilis, and the 7% was lowered to 5% by the laws of 25 May 2021"
+            }
             Assumption::AkimAsDistrict => {
                 "plurality is reported in every akim election seen; no statutory winner, tie or \"against all\" \
                  rule for akims was found"
@@ -177,9 +187,13 @@ impl Assumption {
                 "the extra seat goes to the lists: give \"list_seats\" and \"district_seats\""
             }
             Assumption::KurultaiListRules => {
-                "other rules: set \"method\", \"threshold_percent\" and \"ties\""
+                "other rules: set \"method\", \"threshold_percent\" and \"ties\", and leave \"against_all\" at 0 \
+                 to keep it out of the base"
             }
             Assumption::AkimAsDistrict => "a majority with a run-off, which the crate does not model",
+            Assumption::MaslikhatListRules2021 => {
+                "other rules: set \"threshold_percent\", \"method\", \"ties\" and \"runner_up\""
+            }
         }
     }
 }

@@ -559,6 +559,9 @@ impl Body {
         if self.preset == Some(Preset::Kurultai) && !ballots.lists.is_empty() {
             count.assumed.push(Assumption::KurultaiListRules);
         }
+        if self.preset == Some(Preset::Maslikhat2021) && !ballots.lists.is_empty() {
+            count.assumed.push(Assumption::MaslikhatListRules2021);
+        }
         let Count { mut notes, assumed, parties, independents, districts, .. } = count;
         if let Some(p) = self.preset {
             // Only the rules the preset assumes: a rule its sources confirm

@@ -17,6 +17,46 @@
 //! | `akim-2021` (`akim`) | 1 | none | 1 |
 //! | `kurultai-2026` (`kurultai`) | 145 | 145: 5%; the rest **not confirmed** | none |
 //!
+//! # Sources, by preset
+//!
+//! [`Preset::source`] gives each rule with its source; in short:
+//!
+//! - `mazhilis-2007`: seats, 7% and Hare from Art. 97 of the election law
+//!   (2007-2011 text); no runner-up rule until the amendment of 9 February
+//!   2009; the 7% is of the list votes (reproduced from published shares);
+//!   127 names at most (2007 practice). Not confirmed: the tie rule.
+//! - `mazhilis-2009`: Art. 97(1)-(3) as amended on 9 February 2009 (English
+//!   translation; IPU summary), including the tie rule (the list registered
+//!   first) and the runner-up rule with the 0.7 index. Not confirmed: the
+//!   clause the translation cuts off ("at least two seats"), and what
+//!   happens to seats left after one round of remainders.
+//! - `mazhilis-2023`: Constitution Art. 51 (2022) for 69 + 29; CEC
+//!   statements for the 5%, its base (lists + "against all") and the 90-name
+//!   limit; Hare reproduced from the CEC's 2023 seats; Art. 9(2) for
+//!   plurality. Not confirmed: the tie rule, an "against all" lead, unfilled
+//!   seats, and whether the runner-up rule survives.
+//! - `maslikhat-2021`: all-list (the 2023 reform announcement), sizes from
+//!   Art. 5(3) of the Law on local public administration. Not confirmed:
+//!   the list rules (7%, Hare, ties), taken from the Mazhilis of the time.
+//! - `regional-`, `city-` and `district-maslikhat-2023`: the 50/50 split
+//!   (CEC), 5% (Astana commission), base and Hare reproduced from published
+//!   2023 figures; sizes 50, 30 and 25 from Art. 5(3). Not confirmed: the
+//!   odd seat, ties, an "against all" lead.
+//! - `akim-2021`: direct election (CEC figures of 2021 and 2023). Not
+//!   confirmed: the winner, tie and "against all" rules.
+//! - `kurultai-2026`: 145 list seats (Constitution of 2026, Art. 95); 5% as
+//!   announced by the President on 20 January 2026. Not confirmed: every
+//!   other list rule.
+//!
+//! ```
+//! # use saylau::system::Preset;
+//! for p in Preset::ALL {
+//!     assert!(!p.source().confirmed.is_empty(), "{p}");
+//! }
+//! let rules = Preset::Mazhilis.source().confirmed.iter().map(ToString::to_string).collect::<Vec<_>>();
+//! assert!(rules.iter().any(|r| r.starts_with("the threshold is a share of the votes for lists plus")));
+//! ```
+//!
 //! Every preset can be changed through [`Overrides`], to ask "what if".
 
 use std::fmt;
@@ -278,21 +318,16 @@ const MAZHILIS_2023: LegalSource = LegalSource {
 };
 
 const MASLIKHAT_2021: LegalSource = LegalSource {
-    law: "Constitutional Law \"On Elections\" as in force for the maslikhat elections of 10 January 2021; \
-          Law \"On local public administration and self-government\", Art. 5(3)",
+    law: "Constitutional Law No. 2464 \"On Elections\" as in force for the maslikhat elections of 10 January \
+          2021; Law \"On local public administration and self-government\", Art. 5(3)",
     confirmed: &[
         Confirmed {
-            rule: "every seat by party list (single-member districts came back only in 2023)",
+            rule: "every seat by party list (single-member districts came back in 2023)",
             applies: Applies::Body,
             source: Source::Official {
                 who: "President Tokayev, 19 January 2023, announcing the mixed system for the 2023 maslikhats",
                 reference: "bestnews.kz/vlast/14055; Interfax 87063",
             },
-        },
-        Confirmed {
-            rule: "7% threshold (lowered to 5% by the laws of 25 May 2021, after these elections)",
-            applies: Applies::Lists,
-            source: Source::Official { who: "laws signed on 25 May 2021", reference: "embassynews.info" },
         },
         Confirmed {
             rule: "at most 50 seats in a regional maslikhat and in those of Astana, Almaty and Shymkent, 30 in a \
@@ -304,9 +339,8 @@ const MASLIKHAT_2021: LegalSource = LegalSource {
                 version: "as published by zakonpravo.kz",
             },
         },
-        HARE_98,
     ],
-    assumed: &[Assumption::UnfilledSeatsRedistributed],
+    assumed: &[Assumption::MaslikhatListRules2021, Assumption::UnfilledSeatsRedistributed],
 };
 
 const REGIONAL_SIZE: Confirmed = Confirmed {
