@@ -197,6 +197,23 @@ pub enum Error {
         /// Registered voters.
         registered: u64,
     },
+    /// A district candidate's party is not among the lists but is close to
+    /// one of their names.
+    #[error(
+        "district {district:?}: candidate {candidate:?} is nominated by {party:?}, which has no list; did you mean \
+         {suggestion:?}? (write the list's name exactly; a party without a list is allowed when its name is not \
+         this close to a list's)"
+    )]
+    PartyNameSlip {
+        /// The district.
+        district: String,
+        /// The candidate.
+        candidate: String,
+        /// The party as written.
+        party: String,
+        /// The list name it is close to.
+        suggestion: String,
+    },
     /// A runner-up rule name is not known.
     #[error("unknown runner-up rule {name:?}: expected off, corrected or corrected-at-least-two")]
     UnknownRunnerUpRule {

@@ -367,6 +367,40 @@ impl Scenario {
         notes
     }
 
+    /// The size a single-member-only body without `seats` (or
+    /// `district_seats`) takes from the districts given.
+    fn size_from_districts(&self) -> Option<u32> {
+        let single_member_only =
+            matches!(self.body, BodyKind::Preset(Preset::CityMaslikhat | Preset::DistrictMaslikhat));
+        if !single_member_only
+            || self.seats.is_some()
+            || self.district_seats.is_some()
+            || self.districts.is_empty()
+        {
+            return None;
+        }
+        u32::try_from(self.districts.len()).ok()
+    }
+
+    /// Notes on how the scenario was read: a size taken from the districts,
+    /// a threshold that looks like a fraction.
+    fn reading_notes(&self) -> Vec<crate::note::Note> {
+        use crate::note::Note;
+        let mut notes = Vec::new();
+        if let Some(seats) = self.size_from_districts() {
+            notes.push(Note::SizeFromDistricts { seats });
+        }
+        if let Some(p) = self.threshold_percent
+            && p > Ratio::ZERO
+            && p < Ratio::integer(1)
+            && let Some(numer) = p.numer().checked_mul(100)
+            && let Ok(suggested) = Ratio::new(numer, p.denom())
+        {
+            notes.push(Note::ThresholdFraction { given: p.to_string(), suggested: suggested.to_string() });
+        }
+        notes
+    }
+
     /// Is this a referendum?
     pub fn is_referendum(&self) -> bool {
         self.body == BodyKind::Referendum
@@ -379,7 +413,7 @@ impl Scenario {
     /// [`Error::InvalidThreshold`] for a threshold over 100.
     pub fn overrides(&self) -> Result<Overrides, Error> {
         Ok(Overrides {
-            seats: self.seats,
+            seats: self.seats.or(self.size_from_districts()),
             list_seats: self.list_seats,
             district_seats: self.district_seats,
             threshold: self.threshold_percent.map(Threshold::new).transpose()?,
@@ -463,6 +497,11 @@ impl Scenario {
         }
         self.check_body_fields()?;
         let mut result = self.body()?.elect(&self.ballots())?;
+        let at =
+            usize::from(result.notes.first().is_some_and(|n| matches!(n, crate::note::Note::Rules { .. })));
+        for (i, note) in self.reading_notes().into_iter().enumerate() {
+            result.notes.insert(at + i, note);
+        }
         if let Some(official) = &self.official {
             result.notes.push(official.compare_body(&result));
         }

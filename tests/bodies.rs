@@ -650,3 +650,72 @@ fn maslikhat_2021_counts_every_seat_by_list_and_says_its_list_rules_are_not_conf
     assert_eq!(r.parties.iter().map(|p| p.seats).collect::<Vec<u32>>(), [15, 5, 0]);
     assert!(r.notes.contains(&Note::Assumed { rule: Assumption::MaslikhatListRules2021 }), "{:?}", r.notes);
 }
+
+#[test]
+fn a_district_party_close_to_a_list_name_is_refused_with_a_suggestion() {
+    let scenario = |party: &str| {
+        format!(
+            r#"{{"body": "mazhilis", "lists": [{{"party": "Amanat", "votes": 900}}, {{"party": "Auyl", "votes": 100}}],
+                "districts": [{{"name": "Astana No. 1", "candidates": [
+                    {{"name": "Aigerim", "party": "{party}", "votes": 70}},
+                    {{"name": "Bolat", "party": null, "votes": 30}}]}}]}}"#
+        )
+    };
+    let err = Scenario::from_json(&scenario("Amanatt")).unwrap().run().unwrap_err();
+    assert_eq!(
+        err,
+        Error::PartyNameSlip {
+            district: "Astana No. 1".into(),
+            candidate: "Aigerim".into(),
+            party: "Amanatt".into(),
+            suggestion: "Amanat".into(),
+        }
+    );
+    assert!(err.to_string().contains("did you mean \"Amanat\"?"), "{err}");
+    // The exact name, or a party far from every list's name, is accepted.
+    for fine in ["Amanat", "Respublica"] {
+        let r = body_result(&scenario(fine));
+        assert_eq!(r.districts[0].party.as_deref(), Some(fine));
+    }
+}
+
+#[test]
+fn a_single_member_body_without_seats_takes_its_size_from_the_districts() {
+    let r = body_result(
+        r#"{"body": "district-maslikhat", "districts": [
+            {"name": "D1", "candidates": [{"name": "a", "party": "A", "votes": 5}]},
+            {"name": "D2", "candidates": [{"name": "b", "party": null, "votes": 5}]},
+            {"name": "D3", "candidates": [{"name": "c", "party": "A", "votes": 5}]}]}"#,
+    );
+    assert_eq!((r.seats, r.undecided), (3, 0));
+    assert!(r.notes.contains(&Note::SizeFromDistricts { seats: 3 }), "{:?}", r.notes);
+    let text = Note::SizeFromDistricts { seats: 3 }.to_string();
+    assert_eq!(text, "No \"seats\" given: the body has the 3 districts given (every seat single-member).");
+    // More districts than the law allows is still refused, and saying so.
+    let many: Vec<String> = (0..26)
+        .map(|i| {
+            format!(r#"{{"name": "D{i}", "candidates": [{{"name": "c{i}", "party": null, "votes": 1}}]}}"#)
+        })
+        .collect();
+    let json = format!(r#"{{"body": "district-maslikhat", "districts": [{}]}}"#, many.join(","));
+    let err = Scenario::from_json(&json).unwrap().run().unwrap_err().to_string();
+    assert!(err.contains("26 seats") && err.contains("at most 25"), "{err}");
+}
+
+#[test]
+fn a_threshold_below_one_percent_is_questioned() {
+    let r = body_result(
+        r#"{"body": "kurultai", "threshold_percent": 0.05,
+            "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]}"#,
+    );
+    let note = Note::ThresholdFraction { given: "0.05".into(), suggested: "5".into() };
+    assert!(r.notes.contains(&note), "{:?}", r.notes);
+    assert!(note.to_string().contains("did you mean 5%?"), "{note}");
+    // 0 (no threshold) and 1 or more are not questioned.
+    for fine in ["0", "1", "5"] {
+        let r = body_result(&format!(
+            r#"{{"body": "kurultai", "threshold_percent": {fine}, "lists": [{{"party": "A", "votes": 6}}]}}"#
+        ));
+        assert!(!r.notes.iter().any(|n| matches!(n, Note::ThresholdFraction { .. })), "{fine}");
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod compensatory;
 pub mod district;
+pub mod names;
 pub mod note;
 pub mod official;
 pub mod referendum;

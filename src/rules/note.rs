@@ -397,6 +397,18 @@ pub enum Note {
         /// Whether two thirds had a yes majority.
         met: bool,
     },
+    /// A single-member-only body given no size took it from the districts.
+    SizeFromDistricts {
+        /// The districts given, now the body's size.
+        seats: u32,
+    },
+    /// A threshold below 1% that looks like a fraction (0.05 for 5%).
+    ThresholdFraction {
+        /// The threshold as given, in percent.
+        given: String,
+        /// The percentage it would be as a fraction.
+        suggested: String,
+    },
     /// The official result beside the computed one.
     Official {
         /// Where the official result is published.
@@ -445,6 +457,8 @@ impl Note {
             Note::RegionalRuleUnchecked => "regional_rule_unchecked",
             Note::RegionalRule { .. } => "regional_rule",
             Note::Official { .. } => "official",
+            Note::SizeFromDistricts { .. } => "size_from_districts",
+            Note::ThresholdFraction { .. } => "threshold_fraction",
         }
     }
 }
@@ -620,6 +634,16 @@ impl fmt::Display for Note {
                     RegionalReading::Turnout => "Turnout above half",
                 },
                 if *met { "met" } else { "not met" }
+            ),
+            Note::SizeFromDistricts { seats } => write!(
+                f,
+                "No \"seats\" given: the body has the {} given (every seat single-member).",
+                counted((*seats).into(), "district")
+            ),
+            Note::ThresholdFraction { given, suggested } => write!(
+                f,
+                "The threshold is {given}%, below 1%: did you mean {suggested}%? \"threshold_percent\" is in \
+                 percent (5 for 5%)."
             ),
             Note::Official { source, published, rows } => {
                 let what =

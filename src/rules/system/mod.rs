@@ -527,6 +527,8 @@ impl Body {
     ///
     /// [`Error::NoListTier`], [`Error::NoDistrictTier`] or
     /// [`Error::TooManyDistricts`] if the ballots do not fit the body;
+    /// [`Error::PartyNameSlip`] if a district candidate's party has no list but
+    /// is within a typing slip of a list's name ("Amanatt");
     /// [`Error::TooManySeats`] if the tiers add up to more than `u32::MAX`; otherwise the
     /// errors of [`ListTier::allocate`] and
     /// [`DistrictRules::decide`](crate::district::DistrictRules::decide).
@@ -677,6 +679,7 @@ impl Count {
             return Err(Error::TooManyDistricts { body: body.name.clone(), seats: tier.seats, given });
         }
         check_names(&ballots.districts)?;
+        crate::rules::names::check_candidate_parties(&ballots.lists, &ballots.districts)?;
         let undecided = tier.seats - given as u32;
         if undecided > 0 {
             self.notes.push(Note::DistrictsMissing { given, seats: tier.seats });
