@@ -14,6 +14,7 @@
 //! | `ties` | string | `error`, `lot:SEED`, `order`, `votes` (default `order`, the Kazakh rule) |
 //! | `min_parties` | integer | admit the next best lists until this many take part, uncorrected (0: off) |
 //! | `runner_up` | string | the 2009 runner-up rule: `off`, `corrected` (quotient times 0.7) or `corrected-at-least-two` (and at least two seats; the default of `mazhilis-2009`) |
+//! | `runner_up_left_over` | string | under that rule, the seats left after one round of remainders: `round-again` (default) or `to-largest` |
 //! | `against_all_rule` | string | `elect-leader` (default) or `repeat` |
 //! | `unfilled_seats` | string | `redistribute` (default) or `vacant` |
 //! | `lists` | array | `{"party": "Amanat", "votes": 3431510, "candidates": 89}` in registration order (`candidates` optional) |
@@ -43,7 +44,7 @@ use crate::error::{Error, ScenarioFieldProblem};
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
 use crate::rules::official::Official;
-use crate::rules::runner_up::RunnerUp;
+use crate::rules::runner_up::{LeftOver, RunnerUp};
 use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
 use crate::threshold::Threshold;
@@ -157,6 +158,10 @@ pub struct Scenario {
     /// The runner-up rule of 2009 (Art. 97(2)-(3)), or off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runner_up: Option<RunnerUp>,
+    /// Under the runner-up rule, where the seats left after one round of
+    /// remainders go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up_left_over: Option<LeftOver>,
     /// Party lists in registration order.
     #[serde(default)]
     pub lists: Vec<PartyList>,
@@ -423,6 +428,7 @@ impl Scenario {
             against_all_rule: self.against_all_rule,
             unfilled_seats: self.unfilled_seats,
             runner_up: self.runner_up,
+            runner_up_left_over: self.runner_up_left_over,
         })
     }
 
@@ -481,7 +487,8 @@ impl Scenario {
                 || self.district_seats.is_some()
                 || self.threshold_percent.is_some()
                 || self.method.is_some()
-                || self.runner_up.is_some();
+                || self.runner_up.is_some()
+                || self.runner_up_left_over.is_some();
             if stray {
                 return Err(Error::ScenarioFields(ScenarioFieldProblem::StrayReferendumFields));
             }

@@ -5,7 +5,7 @@
 use saylau::district::{AgainstAllRule, Candidate, District};
 use saylau::note::{Assumption, Note};
 use saylau::referendum::Verdict;
-use saylau::rules::runner_up::RunnerUp;
+use saylau::rules::runner_up::{LeftOver, RunnerUp};
 use saylau::rules::source::Applies;
 use saylau::scenario::{Outcome, Scenario, ScenarioError};
 use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
@@ -718,4 +718,28 @@ fn a_threshold_below_one_percent_is_questioned() {
         ));
         assert!(!r.notes.iter().any(|n| matches!(n, Note::ThresholdFraction { .. })), "{fine}");
     }
+}
+
+/// When the 0.7 correction leaves more seats than lists, the seats left after
+/// one round of remainders go round again (default) or, in the other
+/// reading, to the largest list.
+#[test]
+fn runner_up_left_over_seats_round_again_or_to_the_largest() {
+    // 1,000 list votes: A 300 passes 7% (70); B 69 is the runner-up; ten
+    // small lists share 631 (nine of 63, one of 64).
+    //   Q = (300 + 69) / 98;  A: 300 x 98 / 369 = 79.6748 -> 79 (rem .6748)
+    //   B: 0.7 x 69 x 98 / 369 = 12.8276 -> 12 (rem .8276); 7 seats left.
+    //   Round again: B, A, B, A, B, A, B -> A 82, B 16.
+    //   To the largest: one round (B 13, A 80), then the 5 left to A -> A 85, B 13.
+    let mut votes: Vec<(String, u64)> = vec![("A".into(), 300), ("B".into(), 69)];
+    votes.extend((1..=10).map(|i| (format!("C{i}"), if i == 10 { 64 } else { 63 })));
+    let votes: Vec<(&str, u64)> = votes.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+    let (seats, notes) = seats_of(Preset::Mazhilis2021, Overrides::default(), &votes, 0);
+    assert_eq!(&seats[..2], [82, 16]);
+    assert_eq!(seats[2..].iter().sum::<u32>(), 0);
+    assert!(notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRoundAgain }), "{notes:?}");
+    let to_largest = Overrides { runner_up_left_over: Some(LeftOver::ToLargest), ..Default::default() };
+    let (seats, notes) = seats_of(Preset::Mazhilis2021, to_largest, &votes, 0);
+    assert_eq!(&seats[..2], [85, 13]);
+    assert!(!notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRoundAgain }), "{notes:?}");
 }

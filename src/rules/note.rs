@@ -174,7 +174,8 @@ impl Assumption {
                 "no minimum, the corrected quotient alone decides: \"runner_up\": \"corrected\""
             }
             Assumption::RunnerUpRoundAgain => {
-                "the seats left after one round go to the list with the most votes, which the crate does not model"
+                "the seats left after one round go to the list with the most votes: \"runner_up_left_over\": \
+                 \"to-largest\""
             }
             Assumption::RegionalYesMajority => {
                 "turnout above half in two thirds of the regions: \"regional_rule\": \"turnout\" (with each \

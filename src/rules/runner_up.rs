@@ -27,19 +27,22 @@
 //! 4. the seats left go one each to the largest remainders; because the
 //!    correction leaves out three tenths of the runner-up's quotient, more
 //!    seats can be left than lists, and then they go round again in the same
-//!    order. Equal remainders follow the tier's tie rule.
+//!    order ([`LeftOver::RoundAgain`]; the other reading,
+//!    [`LeftOver::ToLargest`], gives them to the list with the most votes).
+//!    Equal remainders follow the tier's tie rule.
 //!
 //! [`RunnerUp::Corrected`] is the same without the minimum of two seats.
 //! Both readings of the cut-off clause and of the left-over seats are noted
 //! as unconfirmed when they decide a seat.
 //!
 //! ```
-//! # use saylau::rules::runner_up::corrected_count;
+//! # use saylau::rules::runner_up::{LeftOver, corrected_count};
 //! # use saylau::TieBreak;
 //! // 10 seats; A 800 passes, B 150 is the runner-up (C 50 is not admitted).
 //! // Q = 950 / 10 = 95: A 800 / 95 = 8.421; B 0.7 x 150 / 95 = 1.105.
 //! // Whole seats 8 + 1 (B raised to 2); 0 seats left: A 8, B 2.
-//! let count = corrected_count(&[800, 150, 50], &[true, false, false], &[false, true, false], 10, 2, TieBreak::Error)?;
+//! let (passing, admitted) = ([true, false, false], [false, true, false]);
+//! let count = corrected_count(&[800, 150, 50], &passing, &admitted, 10, 2, LeftOver::RoundAgain, TieBreak::Error)?;
 //! assert_eq!(count.seats, [8, 2, 0]);
 //! assert!(count.minimum_applied);
 //! # Ok::<(), saylau::Error>(())
@@ -105,6 +108,19 @@ impl FromStr for RunnerUp {
     }
 }
 
+/// Where the seats go that are left after one seat to each of the largest
+/// remainders, when the 0.7 correction leaves more seats than lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum LeftOver {
+    /// Round the largest remainders again, in the same order (the default).
+    #[default]
+    RoundAgain,
+    /// All to the list with the most votes.
+    ToLargest,
+}
+
 /// The result of [`corrected_count`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorrectedCount {
@@ -121,7 +137,8 @@ pub struct CorrectedCount {
 
 /// The count of Art. 97(3) (2009-2021): `passing` lists at full weight,
 /// `admitted` runner-ups at 7/10, `seats` seats, the runner-ups taking at
-/// least `minimum` seats, equal remainders decided by `ties`.
+/// least `minimum` seats, the seats left after one round of remainders as
+/// `left_over` says, equal remainders decided by `ties`.
 ///
 /// # Errors
 ///
@@ -134,6 +151,7 @@ pub fn corrected_count(
     admitted: &[bool],
     seats: u32,
     minimum: u32,
+    left_over: LeftOver,
     ties: TieBreak,
 ) -> Result<CorrectedCount> {
     let n = votes.len();
@@ -178,6 +196,13 @@ pub fn corrected_count(
     let mut tie = None;
     while left > 0 && !order.is_empty() {
         rounds += 1;
+        if rounds > 1
+            && left_over == LeftOver::ToLargest
+            && let Some(top) = (0..n).filter(|&i| part(i) && passing[i]).max_by_key(|&i| (votes[i], n - i))
+        {
+            whole[top] += left;
+            break;
+        }
         if left as usize >= order.len() {
             for &i in &order {
                 whole[i] += 1;
@@ -257,7 +282,9 @@ mod tests {
     fn equal_remainders_follow_the_tie_rule() {
         // 3 seats, A 100 and B 100 both pass (no runner-up): quotients 1.5
         // and 1.5, one seat left for two equal remainders.
-        let count = |ties| corrected_count(&[100, 100], &[true, true], &[false, false], 3, 0, ties);
+        let count = |ties| {
+            corrected_count(&[100, 100], &[true, true], &[false, false], 3, 0, LeftOver::RoundAgain, ties)
+        };
         assert_eq!(count(TieBreak::ListOrder).unwrap().seats, [2, 1]);
         assert_eq!(count(TieBreak::Error), Err(Error::Tie { parties: vec![0, 1], seats: 1 }));
         assert!(count(TieBreak::MoreVotes).is_err());

@@ -26,7 +26,7 @@ use crate::apportion::{Allocation, Apportioner, Decision, Method, Tie, TieBreak,
 use crate::district::{AgainstAllRule, District, DistrictRules, check_names};
 use crate::error::{Error, Result};
 use crate::note::{Assumption, ListVotes, Note};
-use crate::rules::runner_up::{RunnerUp, corrected_count};
+use crate::rules::runner_up::{LeftOver, RunnerUp, corrected_count};
 use crate::rules::source::Applies;
 use crate::threshold::{Threshold, base};
 use crate::votes::PartyVotes;
@@ -93,6 +93,10 @@ pub struct ListTier {
     /// counted by that method without the correction.
     #[cfg_attr(feature = "serde", serde(default))]
     pub runner_up: RunnerUp,
+    /// Under the runner-up rule, where the seats go that are left after one
+    /// round of remainders.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up_left_over: LeftOver,
 }
 
 /// The outcome of a list tier.
@@ -285,8 +289,15 @@ impl ListTier {
         for &i in runner_up {
             admitted[i] = true;
         }
-        let count =
-            corrected_count(votes, passing, &admitted, self.seats, self.runner_up.minimum(), self.ties)?;
+        let count = corrected_count(
+            votes,
+            passing,
+            &admitted,
+            self.seats,
+            self.runner_up.minimum(),
+            self.runner_up_left_over,
+            self.ties,
+        )?;
         let eligible: Vec<bool> = (0..n).map(|i| passing[i] || admitted[i]).collect();
         let mut seats = count.seats;
         let mut short_lists = Vec::new();
@@ -867,7 +878,7 @@ fn admission_notes(
         if out.runner_up_minimum_applied {
             assumed.push(Assumption::RunnerUpAtLeastTwo);
         }
-        if out.runner_up_round_again {
+        if out.runner_up_round_again && tier.runner_up_left_over == LeftOver::RoundAgain {
             assumed.push(Assumption::RunnerUpRoundAgain);
         }
     } else if !admitted.is_empty() {

@@ -67,7 +67,7 @@ use crate::apportion::{Method, TieBreak};
 use crate::district::{AgainstAllRule, DistrictRules};
 use crate::error::{Error, Result};
 use crate::note::Assumption;
-use crate::rules::runner_up::RunnerUp;
+use crate::rules::runner_up::{LeftOver, RunnerUp};
 use crate::rules::source::{Applies, Confirmed, Source};
 use crate::threshold::Threshold;
 
@@ -147,6 +147,9 @@ pub struct Overrides {
     pub unfilled_seats: Option<UnfilledSeats>,
     /// The runner-up rule of 2009 (Art. 97(2)-(3)), or off.
     pub runner_up: Option<RunnerUp>,
+    /// Under the runner-up rule, where the seats left after one round of
+    /// remainders go.
+    pub runner_up_left_over: Option<LeftOver>,
 }
 
 const ELECTIONS_LAW: &str = "Constitutional Law No. 2464 \"On Elections\"";
@@ -690,6 +693,7 @@ impl Preset {
             // 1.3 times the seats, to the nearest whole number (90 for 69).
             max_list_length: Some(((list as u64 * 13 + 5) / 10) as u32),
             runner_up: o.runner_up.unwrap_or(runner_up),
+            runner_up_left_over: o.runner_up_left_over.unwrap_or_default(),
         });
         let district_tier = (districts > 0).then(|| DistrictTier {
             seats: districts,
