@@ -651,7 +651,7 @@ impl fmt::Display for Note {
                     if *published { "Official result" } else { "Result computed by others, not published" };
                 let (same, differ): (Vec<&OfficialRow>, Vec<&OfficialRow>) =
                     rows.iter().partition(|r| r.agree);
-                let same: Vec<String> = same.iter().map(|r| format!("{} {}", r.what, r.official)).collect();
+                let same: Vec<String> = same.iter().map(|r| format!("{}: {}", r.what, r.official)).collect();
                 write!(f, "{what} ({source}): ")?;
                 if differ.is_empty() {
                     write!(f, "{}; the computed result is the same: they agree.", join_names(&same))
