@@ -173,6 +173,53 @@ pub enum Error {
         /// The name as given.
         name: String,
     },
+    /// A body name is not one of the presets or their other names.
+    #[error("unknown body {name:?}: expected one of {expected} (or referendum in a scenario)")]
+    UnknownPreset {
+        /// The name as given.
+        name: String,
+        /// The names accepted.
+        expected: String,
+    },
+    /// The turnout reading of the regional rule needs each region's registered voters.
+    #[error("region {region:?}: \"registered\" is needed for \"regional_rule\": \"turnout\"")]
+    RegionRegisteredMissing {
+        /// The region.
+        region: String,
+    },
+    /// More voters took part in a region than were registered there.
+    #[error("region {region:?}: took_part {took_part} is more than registered {registered}")]
+    RegionTurnout {
+        /// The region.
+        region: String,
+        /// Voters who took part.
+        took_part: u64,
+        /// Registered voters.
+        registered: u64,
+    },
+    /// A district candidate's party is not among the lists but is close to
+    /// one of their names.
+    #[error(
+        "district {district:?}: candidate {candidate:?} is nominated by {party:?}, which has no list; did you mean \
+         {suggestion:?}? (write the list's name exactly; a party without a list is allowed when its name is not \
+         this close to a list's)"
+    )]
+    PartyNameSlip {
+        /// The district.
+        district: String,
+        /// The candidate.
+        candidate: String,
+        /// The party as written.
+        party: String,
+        /// The list name it is close to.
+        suggestion: String,
+    },
+    /// A runner-up rule name is not known.
+    #[error("unknown runner-up rule {name:?}: expected off, corrected or corrected-at-least-two")]
+    UnknownRunnerUpRule {
+        /// The name as given.
+        name: String,
+    },
     /// A body whose size the law leaves to each election was given no size.
     #[error("{body}: give the body's size with {hint}")]
     SizeRequired {

@@ -5,20 +5,23 @@
 //!
 //! | field | type | meaning |
 //! |---|---|---|
-//! | `body` | string | `mazhilis`, `mazhilis-2021`, `regional-maslikhat`, `district-maslikhat`, `akim`, `kurultai` or `referendum` (see [`BodyKind`]) |
+//! | `body` | string | a preset by the year its rules took effect: `mazhilis-2007`, `mazhilis-2009` (or `mazhilis-2021`), `mazhilis-2023` (or `mazhilis`), `maslikhat-2021`, `regional-maslikhat-2023` (or `regional-maslikhat`), `city-maslikhat-2023` (or `city-maslikhat`), `district-maslikhat-2023` (or `district-maslikhat`), `akim-2021` (or `akim`), `kurultai-2026` (or `kurultai`); or `referendum` (see [`BodyKind`] and [`Preset`]) |
 //! | `title`, `date`, `source`, `description` | string | free text, shown in reports |
 //! | `seats` | integer | the body's size (required for maslikhats) |
 //! | `list_seats`, `district_seats` | integer | override a tier's size (0 removes the tier) |
 //! | `threshold_percent` | number or string | the list threshold, e.g. `5` or `"4.99"` (read exactly) |
 //! | `method` | string | the list method, e.g. `"hare"`, `"dhondt"` (see [`Method`]) |
 //! | `ties` | string | `error`, `lot:SEED`, `order`, `votes` (default `order`, the Kazakh rule) |
-//! | `min_parties` | integer | admit the next best lists until this many take part (0: off) |
+//! | `min_parties` | integer | admit the next best lists until this many take part, uncorrected (0: off) |
+//! | `runner_up` | string | the 2009 runner-up rule: `off`, `corrected` (quotient times 0.7) or `corrected-at-least-two` (and at least two seats; the default of `mazhilis-2009`) |
+//! | `runner_up_left_over` | string | under that rule, the seats left after one round of remainders: `round-again` (default) or `to-largest` |
 //! | `against_all_rule` | string | `elect-leader` (default) or `repeat` |
 //! | `unfilled_seats` | string | `redistribute` (default) or `vacant` |
 //! | `lists` | array | `{"party": "Amanat", "votes": 3431510, "candidates": 89}` in registration order (`candidates` optional) |
 //! | `against_all` | integer | "against all" votes on the list ballot |
 //! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
 //! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
+//! | `official` | object | the official result, printed beside the computed one: `{"source", "published" (default true), "list_seats": [{"party", "seats"}], "winners": [{"district", "winner"}], "outcome"}` (see [`Official`]) |
 //! | `uncertainty` | object | the simulator's vote model (see [`Uncertainty`]); ignored by `elect` |
 //!
 //! # Example
@@ -40,6 +43,8 @@ use crate::district::{AgainstAllRule, District};
 use crate::error::{Error, ScenarioFieldProblem};
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
+use crate::rules::official::Official;
+use crate::rules::runner_up::{LeftOver, RunnerUp};
 use crate::simulate::{Simulation, Uncertainty};
 use crate::system::{Ballots, Body, BodyResult, Overrides, PartyList, Preset, UnfilledSeats};
 use crate::threshold::Threshold;
@@ -150,6 +155,13 @@ pub struct Scenario {
     /// What happens to list seats a party cannot fill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unfilled_seats: Option<UnfilledSeats>,
+    /// The runner-up rule of 2009 (Art. 97(2)-(3)), or off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<RunnerUp>,
+    /// Under the runner-up rule, where the seats left after one round of
+    /// remainders go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner_up_left_over: Option<LeftOver>,
     /// Party lists in registration order.
     #[serde(default)]
     pub lists: Vec<PartyList>,
@@ -162,6 +174,9 @@ pub struct Scenario {
     /// Referendum figures (for `body: "referendum"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referendum: Option<Referendum>,
+    /// The official result, to set beside the computed one (see [`Official`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<Official>,
     /// The simulator's vote model; `None` uses [`Uncertainty::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Uncertainty>,
@@ -357,6 +372,40 @@ impl Scenario {
         notes
     }
 
+    /// The size a single-member-only body without `seats` (or
+    /// `district_seats`) takes from the districts given.
+    fn size_from_districts(&self) -> Option<u32> {
+        let single_member_only =
+            matches!(self.body, BodyKind::Preset(Preset::CityMaslikhat | Preset::DistrictMaslikhat));
+        if !single_member_only
+            || self.seats.is_some()
+            || self.district_seats.is_some()
+            || self.districts.is_empty()
+        {
+            return None;
+        }
+        u32::try_from(self.districts.len()).ok()
+    }
+
+    /// Notes on how the scenario was read: a size taken from the districts,
+    /// a threshold that looks like a fraction.
+    fn reading_notes(&self) -> Vec<crate::note::Note> {
+        use crate::note::Note;
+        let mut notes = Vec::new();
+        if let Some(seats) = self.size_from_districts() {
+            notes.push(Note::SizeFromDistricts { seats });
+        }
+        if let Some(p) = self.threshold_percent
+            && p > Ratio::ZERO
+            && p < Ratio::integer(1)
+            && let Some(numer) = p.numer().checked_mul(100)
+            && let Ok(suggested) = Ratio::new(numer, p.denom())
+        {
+            notes.push(Note::ThresholdFraction { given: p.to_string(), suggested: suggested.to_string() });
+        }
+        notes
+    }
+
     /// Is this a referendum?
     pub fn is_referendum(&self) -> bool {
         self.body == BodyKind::Referendum
@@ -369,7 +418,7 @@ impl Scenario {
     /// [`Error::InvalidThreshold`] for a threshold over 100.
     pub fn overrides(&self) -> Result<Overrides, Error> {
         Ok(Overrides {
-            seats: self.seats,
+            seats: self.seats.or(self.size_from_districts()),
             list_seats: self.list_seats,
             district_seats: self.district_seats,
             threshold: self.threshold_percent.map(Threshold::new).transpose()?,
@@ -378,6 +427,8 @@ impl Scenario {
             min_parties: self.min_parties,
             against_all_rule: self.against_all_rule,
             unfilled_seats: self.unfilled_seats,
+            runner_up: self.runner_up,
+            runner_up_left_over: self.runner_up_left_over,
         })
     }
 
@@ -435,7 +486,9 @@ impl Scenario {
                 || self.list_seats.is_some()
                 || self.district_seats.is_some()
                 || self.threshold_percent.is_some()
-                || self.method.is_some();
+                || self.method.is_some()
+                || self.runner_up.is_some()
+                || self.runner_up_left_over.is_some();
             if stray {
                 return Err(Error::ScenarioFields(ScenarioFieldProblem::StrayReferendumFields));
             }
@@ -443,10 +496,23 @@ impl Scenario {
                 .referendum
                 .as_ref()
                 .ok_or(Error::ScenarioFields(ScenarioFieldProblem::MissingReferendum))?;
-            return Ok(Outcome::Referendum(r.decide()?));
+            let mut outcome = r.decide()?;
+            if let Some(official) = &self.official {
+                outcome.notes.push(official.compare_referendum(&outcome));
+            }
+            return Ok(Outcome::Referendum(outcome));
         }
         self.check_body_fields()?;
-        Ok(Outcome::Body(self.body()?.elect(&self.ballots())?))
+        let mut result = self.body()?.elect(&self.ballots())?;
+        let at =
+            usize::from(result.notes.first().is_some_and(|n| matches!(n, crate::note::Note::Rules { .. })));
+        for (i, note) in self.reading_notes().into_iter().enumerate() {
+            result.notes.insert(at + i, note);
+        }
+        if let Some(official) = &self.official {
+            result.notes.push(official.compare_body(&result));
+        }
+        Ok(Outcome::Body(result))
     }
 
     /// A body scenario has votes and no referendum object.

@@ -5,6 +5,8 @@
 use saylau::district::{AgainstAllRule, Candidate, District};
 use saylau::note::{Assumption, Note};
 use saylau::referendum::Verdict;
+use saylau::rules::runner_up::{LeftOver, RunnerUp};
+use saylau::rules::source::Applies;
 use saylau::scenario::{Outcome, Scenario, ScenarioError};
 use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
 use saylau::{Error, Method, TieBreak};
@@ -142,9 +144,14 @@ fn presets_have_their_statutory_sizes() {
     // An odd size gives the extra seat to the single-member tier.
     let odd = Preset::RegionalMaslikhat.body(&Overrides { seats: Some(37), ..Default::default() }).unwrap();
     assert_eq!((odd.list.unwrap().seats, odd.districts.unwrap().seats), (18, 19));
-    let city = Preset::DistrictMaslikhat.body(&Overrides { seats: Some(30), ..Default::default() }).unwrap();
+    let city = Preset::CityMaslikhat.body(&Overrides { seats: Some(30), ..Default::default() }).unwrap();
     assert!(city.list.is_none());
     assert_eq!(city.districts.unwrap().seats, 30);
+    let district =
+        Preset::DistrictMaslikhat.body(&Overrides { seats: Some(25), ..Default::default() }).unwrap();
+    assert_eq!(district.districts.unwrap().seats, 25);
+    let m2021 = Preset::Maslikhat2021.body(&Overrides { seats: Some(50), ..Default::default() }).unwrap();
+    assert_eq!((m2021.list.unwrap().seats, m2021.districts), (50, None));
 }
 
 #[test]
@@ -173,15 +180,230 @@ fn impossible_sizes_are_refused() {
 
 #[test]
 fn mazhilis_2021_rules_apply_seven_percent_and_two_parties() {
-    // Only A passes 7%: the 2009 rule admits B, the runner-up.
+    // Only A passes 7%: the 2009 rule admits B, the runner-up, with its
+    // quotient times 0.7 (the full arithmetic is in runner_up_rule_worked_by_hand).
     let body = Preset::Mazhilis2021.body(&Overrides::default()).unwrap();
     let ballots = Ballots { lists: lists(&[("A", 900), ("B", 60), ("C", 40)]), ..Default::default() };
     let r = body.elect(&ballots).unwrap();
     let seats: Vec<u32> = r.parties.iter().map(|p| p.seats).collect();
-    // Hare among A and B: quota 960/98; A 91.875 -> 91, B 6.125 -> 6; the
-    // last seat to A's remainder .875.
-    assert_eq!(seats, [92, 6, 0]);
-    assert!(r.notes.iter().any(|n| n.to_string().contains("Admitted below the threshold")));
+    assert_eq!(seats, [93, 5, 0]);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| matches!(n, Note::RunnerUpAdmitted { lists, minimum: 2, seats: 5 } if lists == &["B"]))
+    );
+}
+
+fn seats_of(preset: Preset, o: Overrides, votes: &[(&str, u64)], against_all: u64) -> (Vec<u32>, Vec<Note>) {
+    let r = preset
+        .body(&o)
+        .unwrap()
+        .elect(&Ballots { lists: lists(votes), against_all, districts: vec![] })
+        .unwrap();
+    (r.parties.iter().map(|p| p.list_seats).collect(), r.notes)
+}
+
+/// Art. 97(2)-(3) of the election law as amended on 9 February 2009, on
+/// constructed votes worked by hand. 98 seats, 7% threshold of the list votes.
+#[test]
+fn runner_up_rule_worked_by_hand() {
+    let m2009 = Preset::Mazhilis2021;
+    // Case 1: A 900, B 60, C 40 (1,000 list votes; 7% = 70): only A passes,
+    // B (the next largest) is admitted, C is not.
+    //   first quota Q = (900 + 60) / 98 = 9.7959...
+    //   A: 900 / Q = 900 x 98 / 960 = 91.875       -> 91, remainder .875
+    //   B: 0.7 x 60 / Q = 0.7 x 60 x 98 / 960 = 4.2875 -> 4, remainder .2875
+    //   whole seats 95, 3 left: one each in remainder order (A, B) -> 92, 5;
+    //   the last one round again to A -> 93, 5.
+    let (seats, notes) = seats_of(m2009, Overrides::default(), &[("A", 900), ("B", 60), ("C", 40)], 0);
+    assert_eq!(seats, [93, 5, 0]);
+    assert!(notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRoundAgain }), "{notes:?}");
+    assert!(!notes.contains(&Note::Assumed { rule: Assumption::RunnerUpAtLeastTwo }), "{notes:?}");
+    // The rule is confirmed for 2009: not noted as assumed.
+    assert!(!notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRuleOn }), "{notes:?}");
+
+    // Case 2: A 9,800, B 150, C 50 (10,000 votes; 7% = 700): only A passes.
+    //   Q = (9,800 + 150) / 98 = 101.5306...
+    //   A: 9,800 x 98 / 9,950 = 96.5226...         -> 96, remainder .5226
+    //   B: 0.7 x 150 x 98 / 9,950 = 1.0342...      -> 1, raised to 2 by the
+    //      "at least two seats" reading; whole seats 98, none left: 96, 2.
+    let votes = [("A", 9_800), ("B", 150), ("C", 50)];
+    let (seats, notes) = seats_of(m2009, Overrides::default(), &votes, 0);
+    assert_eq!(seats, [96, 2, 0]);
+    assert!(notes.contains(&Note::Assumed { rule: Assumption::RunnerUpAtLeastTwo }), "{notes:?}");
+    let text: Vec<String> = notes.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter().any(|t| t.contains("B admitted as the runner-up")
+            && t.contains("0.7")
+            && t.contains("at least 2")),
+        "{text:?}"
+    );
+    //   The other reading, no minimum: B keeps 1 (remainder .0342), the one
+    //   seat left goes to A's remainder .5226: 97, 1.
+    let corrected = Overrides { runner_up: Some(RunnerUp::Corrected), ..Default::default() };
+    assert_eq!(seats_of(m2009, corrected, &votes, 0).0, [97, 1, 0]);
+
+    // Case 3: two lists pass (A 800, B 200 of 1,000): the rule does not
+    // apply; plain Hare: A 78.4 -> 78, B 19.6 -> 19, the last seat to B.
+    assert_eq!(seats_of(m2009, Overrides::default(), &[("A", 800), ("B", 200)], 0).0, [78, 20]);
+
+    // Case 4: the 2007 rules have no runner-up rule: A takes all 98.
+    let (seats, _) =
+        seats_of(Preset::Mazhilis2007, Overrides::default(), &[("A", 900), ("B", 60), ("C", 40)], 0);
+    assert_eq!(seats, [98, 0, 0]);
+}
+
+#[test]
+fn runner_up_rule_from_a_scenario_field() {
+    let json = |rule: &str| {
+        format!(
+            r#"{{"body": "mazhilis-2021", "runner_up": "{rule}",
+                "lists": [{{"party": "A", "votes": 9800}}, {{"party": "B", "votes": 150}}, {{"party": "C", "votes": 50}}]}}"#
+        )
+    };
+    let seats = |rule| body_result(&json(rule)).parties.iter().map(|p| p.seats).collect::<Vec<u32>>();
+    assert_eq!(seats("corrected-at-least-two"), [96, 2, 0]);
+    assert_eq!(seats("corrected"), [97, 1, 0]);
+    assert_eq!(seats("off"), [98, 0, 0]);
+    // The 2023 rules: the rule is off, which is not confirmed.
+    let r = body_result(
+        r#"{"body": "mazhilis-2023", "lists": [{"party": "A", "votes": 9800}, {"party": "B", "votes": 150}]}"#,
+    );
+    assert!(r.notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRuleOff }), "{:?}", r.notes);
+    let off = Note::Assumed { rule: Assumption::RunnerUpRuleOff }.to_string();
+    assert!(off.contains("\"runner_up\": \"corrected-at-least-two\""), "{off}");
+}
+
+#[test]
+fn presets_by_period_and_their_names() {
+    for (name, preset) in [
+        ("mazhilis-2007", Preset::Mazhilis2007),
+        ("mazhilis-2009", Preset::Mazhilis2021),
+        ("mazhilis-2021", Preset::Mazhilis2021),
+        ("mazhilis-2023", Preset::Mazhilis),
+        ("mazhilis", Preset::Mazhilis),
+        ("maslikhat-2021", Preset::Maslikhat2021),
+        ("regional-maslikhat-2023", Preset::RegionalMaslikhat),
+        ("regional-maslikhat", Preset::RegionalMaslikhat),
+        ("city-maslikhat", Preset::CityMaslikhat),
+        ("district-maslikhat-2023", Preset::DistrictMaslikhat),
+        ("akim", Preset::Akim),
+        ("akim-2021", Preset::Akim),
+        ("kurultai-2026", Preset::Kurultai),
+        ("Kurultai", Preset::Kurultai),
+    ] {
+        assert_eq!(name.parse::<Preset>(), Ok(preset), "{name}");
+    }
+    for p in Preset::ALL {
+        assert_eq!(p.names()[0], p.period());
+        assert!(p.names().contains(&p.name()), "{p}");
+    }
+    let Err(e) = "senate".parse::<Preset>() else { panic!("refused") };
+    let e = e.to_string();
+    assert!(e.contains("mazhilis-2009 (mazhilis-2021)") && e.contains("kurultai-2026 (kurultai)"), "{e}");
+    // The list rules of each period: threshold, its base, the runner-up rule.
+    let tier =
+        |p: Preset| p.body(&Overrides { seats: Some(20), ..Default::default() }).ok().and_then(|b| b.list);
+    let rules =
+        |p: Preset| tier(p).map(|t| (t.threshold.percent().to_string(), t.against_all_in_base, t.runner_up));
+    assert_eq!(rules(Preset::Mazhilis2007), None, "98 seats, not 20");
+    let tier98 = |p: Preset| p.body(&Overrides::default()).unwrap().list.unwrap();
+    for (p, percent, base, runner_up) in [
+        (Preset::Mazhilis2007, "7", false, RunnerUp::Off),
+        (Preset::Mazhilis2021, "7", false, RunnerUp::CorrectedAtLeastTwo),
+        (Preset::Mazhilis, "5", true, RunnerUp::Off),
+        (Preset::Kurultai, "5", true, RunnerUp::Off),
+    ] {
+        let t = tier98(p);
+        assert_eq!(
+            (t.threshold.percent().to_string(), t.against_all_in_base, t.runner_up),
+            (percent.into(), base, runner_up),
+            "{p}"
+        );
+    }
+    assert_eq!(rules(Preset::Maslikhat2021), Some(("7".into(), false, RunnerUp::Off)));
+    assert_eq!(rules(Preset::RegionalMaslikhat), Some(("5".into(), true, RunnerUp::Off)));
+}
+
+#[test]
+fn list_length_limit_is_1_3_times_the_seats_to_the_nearest() {
+    // CEC 2023: at most 90 names for 69 seats (69 x 1.3 = 89.7); 2007: Nur
+    // Otan's 127 names for 98 seats were the maximum (98 x 1.3 = 127.4).
+    let max = |p: Preset| p.body(&Overrides::default()).unwrap().list.unwrap().max_list_length;
+    assert_eq!(max(Preset::Mazhilis), Some(90));
+    assert_eq!(max(Preset::Mazhilis2007), Some(127));
+    assert_eq!(max(Preset::Mazhilis2021), Some(127));
+}
+
+#[test]
+fn threshold_base_follows_the_period() {
+    // B has 7 of 100 list votes (7%); with 10 "against all" it would have
+    // 7 of 110 (6.4%). Before 2023 "against all" is not in the base.
+    let votes = [("A", 93), ("B", 7)];
+    let (seats, _) = seats_of(Preset::Mazhilis2007, Overrides::default(), &votes, 10);
+    assert!(seats[1] > 0, "{seats:?}");
+    let seven = Overrides { threshold: Some("7".parse().unwrap()), ..Default::default() };
+    let (seats, _) = seats_of(Preset::Mazhilis, seven, &votes, 10);
+    assert_eq!(seats[1], 0, "2023: \"against all\" is in the base");
+}
+
+#[test]
+fn maslikhat_sizes_say_which_maslikhat() {
+    let err = |p: Preset, seats| {
+        p.body(&Overrides { seats: Some(seats), ..Default::default() }).unwrap_err().to_string()
+    };
+    let city = err(Preset::CityMaslikhat, 31);
+    assert!(
+        city.contains("city-maslikhat") && city.contains("at most 30") && city.contains("Astana"),
+        "{city}"
+    );
+    let district = err(Preset::DistrictMaslikhat, 26);
+    assert!(
+        district.contains("district maslikhat has at most 25") && district.contains("city-maslikhat"),
+        "{district}"
+    );
+    let regional = err(Preset::RegionalMaslikhat, 51);
+    assert!(regional.contains("Astana, Almaty and Shymkent") && regional.contains("50"), "{regional}");
+    let need = Preset::DistrictMaslikhat.body(&Overrides::default()).unwrap_err().to_string();
+    assert!(need.contains("at most 25 for a district maslikhat"), "{need}");
+}
+
+#[test]
+fn every_rule_of_every_preset_has_a_source() {
+    for p in Preset::ALL {
+        let s = p.source();
+        assert!(!s.law.is_empty() && !s.confirmed.is_empty(), "{p}");
+        for c in s.confirmed {
+            let text = c.to_string();
+            assert!(!c.rule.is_empty() && text.len() > c.rule.len() + 10, "{p}: {text}");
+        }
+        for a in s.assumed {
+            assert!(!a.checked().is_empty() && !a.alternative().is_empty(), "{p}: {a:?}");
+        }
+        let all: String = s
+            .confirmed
+            .iter()
+            .map(ToString::to_string)
+            .chain(s.assumed.iter().map(ToString::to_string))
+            .collect();
+        for internal in ["brief", "our ", "we "] {
+            assert!(!all.to_lowercase().contains(internal), "{p}: {internal:?} in {all}");
+        }
+    }
+}
+
+#[test]
+fn results_print_the_sources_that_decided_them() {
+    let r = body_result(include_str!("../scenarios/mazhilis-2023.json"));
+    let Some(Note::Rules { period, confirmed, .. }) = r.notes.first() else { panic!("{:?}", r.notes) };
+    assert_eq!(*period, "mazhilis-2023");
+    // Lists were counted, no district was: the list rules are there, the
+    // single-member rule is not.
+    assert!(confirmed.iter().any(|c| c.applies == Applies::Lists));
+    assert!(!confirmed.iter().any(|c| c.applies == Applies::Districts));
+    let text = r.notes[0].to_string();
+    assert!(text.starts_with("Rules: mazhilis, the rules of mazhilis-2023 ("), "{text}");
+    assert!(text.contains("Confirmed: ") && text.contains("vlast.kz/novosti/54446"), "{text}");
 }
 
 #[test]
@@ -414,4 +636,110 @@ fn permuting_districts_changes_nothing() {
         (v, r.independents)
     };
     assert_eq!(totals(&forward), totals(&backward));
+}
+
+#[test]
+fn maslikhat_2021_counts_every_seat_by_list_and_says_its_list_rules_are_not_confirmed() {
+    // 20 seats, 7% of 1,000 list votes = 70: C (60) is out. Hare among A and
+    // B: 700 x 20 / 940 = 14.89 -> 14, 240 x 20 / 940 = 5.11 -> 5; the last
+    // seat to A's remainder .89.
+    let r = body_result(
+        r#"{"body": "maslikhat-2021", "seats": 20,
+            "lists": [{"party": "A", "votes": 700}, {"party": "B", "votes": 240}, {"party": "C", "votes": 60}]}"#,
+    );
+    assert_eq!(r.parties.iter().map(|p| p.seats).collect::<Vec<u32>>(), [15, 5, 0]);
+    assert!(r.notes.contains(&Note::Assumed { rule: Assumption::MaslikhatListRules2021 }), "{:?}", r.notes);
+}
+
+#[test]
+fn a_district_party_close_to_a_list_name_is_refused_with_a_suggestion() {
+    let scenario = |party: &str| {
+        format!(
+            r#"{{"body": "mazhilis", "lists": [{{"party": "Amanat", "votes": 900}}, {{"party": "Auyl", "votes": 100}}],
+                "districts": [{{"name": "Astana No. 1", "candidates": [
+                    {{"name": "Aigerim", "party": "{party}", "votes": 70}},
+                    {{"name": "Bolat", "party": null, "votes": 30}}]}}]}}"#
+        )
+    };
+    let err = Scenario::from_json(&scenario("Amanatt")).unwrap().run().unwrap_err();
+    assert_eq!(
+        err,
+        Error::PartyNameSlip {
+            district: "Astana No. 1".into(),
+            candidate: "Aigerim".into(),
+            party: "Amanatt".into(),
+            suggestion: "Amanat".into(),
+        }
+    );
+    assert!(err.to_string().contains("did you mean \"Amanat\"?"), "{err}");
+    // The exact name, or a party far from every list's name, is accepted.
+    for fine in ["Amanat", "Respublica"] {
+        let r = body_result(&scenario(fine));
+        assert_eq!(r.districts[0].party.as_deref(), Some(fine));
+    }
+}
+
+#[test]
+fn a_single_member_body_without_seats_takes_its_size_from_the_districts() {
+    let r = body_result(
+        r#"{"body": "district-maslikhat", "districts": [
+            {"name": "D1", "candidates": [{"name": "a", "party": "A", "votes": 5}]},
+            {"name": "D2", "candidates": [{"name": "b", "party": null, "votes": 5}]},
+            {"name": "D3", "candidates": [{"name": "c", "party": "A", "votes": 5}]}]}"#,
+    );
+    assert_eq!((r.seats, r.undecided), (3, 0));
+    assert!(r.notes.contains(&Note::SizeFromDistricts { seats: 3 }), "{:?}", r.notes);
+    let text = Note::SizeFromDistricts { seats: 3 }.to_string();
+    assert_eq!(text, "No \"seats\" given: the body has the 3 districts given (every seat single-member).");
+    // More districts than the law allows is still refused, and saying so.
+    let many: Vec<String> = (0..26)
+        .map(|i| {
+            format!(r#"{{"name": "D{i}", "candidates": [{{"name": "c{i}", "party": null, "votes": 1}}]}}"#)
+        })
+        .collect();
+    let json = format!(r#"{{"body": "district-maslikhat", "districts": [{}]}}"#, many.join(","));
+    let err = Scenario::from_json(&json).unwrap().run().unwrap_err().to_string();
+    assert!(err.contains("26 seats") && err.contains("at most 25"), "{err}");
+}
+
+#[test]
+fn a_threshold_below_one_percent_is_questioned() {
+    let r = body_result(
+        r#"{"body": "kurultai", "threshold_percent": 0.05,
+            "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]}"#,
+    );
+    let note = Note::ThresholdFraction { given: "0.05".into(), suggested: "5".into() };
+    assert!(r.notes.contains(&note), "{:?}", r.notes);
+    assert!(note.to_string().contains("did you mean 5%?"), "{note}");
+    // 0 (no threshold) and 1 or more are not questioned.
+    for fine in ["0", "1", "5"] {
+        let r = body_result(&format!(
+            r#"{{"body": "kurultai", "threshold_percent": {fine}, "lists": [{{"party": "A", "votes": 6}}]}}"#
+        ));
+        assert!(!r.notes.iter().any(|n| matches!(n, Note::ThresholdFraction { .. })), "{fine}");
+    }
+}
+
+/// When the 0.7 correction leaves more seats than lists, the seats left after
+/// one round of remainders go round again (default) or, in the other
+/// reading, to the largest list.
+#[test]
+fn runner_up_left_over_seats_round_again_or_to_the_largest() {
+    // 1,000 list votes: A 300 passes 7% (70); B 69 is the runner-up; ten
+    // small lists share 631 (nine of 63, one of 64).
+    //   Q = (300 + 69) / 98;  A: 300 x 98 / 369 = 79.6748 -> 79 (rem .6748)
+    //   B: 0.7 x 69 x 98 / 369 = 12.8276 -> 12 (rem .8276); 7 seats left.
+    //   Round again: B, A, B, A, B, A, B -> A 82, B 16.
+    //   To the largest: one round (B 13, A 80), then the 5 left to A -> A 85, B 13.
+    let mut votes: Vec<(String, u64)> = vec![("A".into(), 300), ("B".into(), 69)];
+    votes.extend((1..=10).map(|i| (format!("C{i}"), if i == 10 { 64 } else { 63 })));
+    let votes: Vec<(&str, u64)> = votes.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+    let (seats, notes) = seats_of(Preset::Mazhilis2021, Overrides::default(), &votes, 0);
+    assert_eq!(&seats[..2], [82, 16]);
+    assert_eq!(seats[2..].iter().sum::<u32>(), 0);
+    assert!(notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRoundAgain }), "{notes:?}");
+    let to_largest = Overrides { runner_up_left_over: Some(LeftOver::ToLargest), ..Default::default() };
+    let (seats, notes) = seats_of(Preset::Mazhilis2021, to_largest, &votes, 0);
+    assert_eq!(&seats[..2], [85, 13]);
+    assert!(!notes.contains(&Note::Assumed { rule: Assumption::RunnerUpRoundAgain }), "{notes:?}");
 }

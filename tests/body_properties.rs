@@ -161,3 +161,47 @@ proptest! {
         prop_assert!(!before || t.eligible(&more, extra)[i]);
     }
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The runner-up rule of 2009 (Art. 97(2)-(3)): every seat is given, the
+    /// runner-up takes at least two (or the seats less one, in a tiny body),
+    /// the leader (more votes, full weight) never takes fewer than it, the
+    /// minimum never lowers the runner-up's seats, and the lists not admitted
+    /// take nothing. Exact to the last vote near `u64::MAX`.
+    #[test]
+    fn runner_up_rule_gives_every_seat_and_its_minimum(
+        leader in 1u64..=u64::MAX / 2,
+        runner_share in 1u64..70,
+        others in vec(0u64..1_000, 0..4),
+        seats in 1u32..200,
+    ) {
+        use saylau::rules::runner_up::{LeftOver, RunnerUp, corrected_count};
+        use saylau::TieBreak;
+        // The runner-up has runner_share per mille of the leader's votes:
+        // below 7% of any base that includes the leader.
+        let runner = (leader / 1_000).max(1) * runner_share;
+        prop_assume!(runner < leader);
+        let mut votes = vec![leader, runner];
+        votes.extend(others.iter().map(|&o| o.min(runner.saturating_sub(1))));
+        let n = votes.len();
+        let mut passing = vec![false; n];
+        passing[0] = true;
+        let mut admitted = vec![false; n];
+        admitted[1] = true;
+        for left_over in [LeftOver::RoundAgain, LeftOver::ToLargest] {
+            let at_least = corrected_count(&votes, &passing, &admitted, seats, RunnerUp::CorrectedAtLeastTwo.minimum(), left_over, TieBreak::ListOrder).unwrap();
+            let plain = corrected_count(&votes, &passing, &admitted, seats, 0, left_over, TieBreak::ListOrder).unwrap();
+            for count in [&at_least, &plain] {
+                prop_assert_eq!(count.seats.iter().map(|&s| s as u64).sum::<u64>(), seats as u64);
+                prop_assert!(count.seats[2..].iter().all(|&s| s == 0));
+                if seats >= 4 {
+                    prop_assert!(count.seats[0] >= count.seats[1], "{:?}", count.seats);
+                }
+            }
+            prop_assert!(at_least.seats[1] >= 2.min(seats - 1), "{:?}", at_least.seats);
+            prop_assert!(at_least.seats[1] >= plain.seats[1]);
+        }
+    }
+}

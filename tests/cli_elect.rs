@@ -654,7 +654,7 @@ fn regional_maslikhat_needs_a_legal_size() {
     );
     let ok = json_of(&format!(r#"{{"body": "regional-maslikhat", "seats": 50, {lists}}}"#));
     assert_eq!((ok["seats"].as_u64(), ok["undecided"].as_u64()), (Some(50), Some(25)));
-    assert_bad(&format!(r#"{{"body": "district-maslikhat", "seats": 31, {lists}}}"#), &["maximum of 30"]);
+    assert_bad(&format!(r#"{{"body": "district-maslikhat", "seats": 31, {lists}}}"#), &["maximum of 25"]);
 }
 
 #[test]

@@ -5,8 +5,12 @@
 
 pub mod compensatory;
 pub mod district;
+pub mod names;
 pub mod note;
+pub mod official;
 pub mod referendum;
+pub mod runner_up;
+pub mod source;
 pub mod system;
 pub mod threshold;
 pub mod votes;

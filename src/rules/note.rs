@@ -15,6 +15,8 @@ use std::fmt;
 
 use crate::apportion::TieBreak;
 use crate::describe::words::{Thousands, counted, join_names};
+use crate::referendum::RegionalReading;
+use crate::rules::source::Confirmed;
 use crate::system::UnfilledSeats;
 
 /// A rule that a result relies on but that could not be confirmed against
@@ -36,10 +38,22 @@ pub enum Assumption {
     RunnerUpRuleOff,
     /// The 2009 rule admitting a runner-up when fewer than two lists pass is on.
     RunnerUpRuleOn,
+    /// The clause of Art. 97(3) (2009) that the translation cuts off gives
+    /// the runner-up at least two seats.
+    RunnerUpAtLeastTwo,
+    /// Under the 2009 runner-up rule, seats left after one seat to each of
+    /// the largest remainders go round the remainders again.
+    RunnerUpRoundAgain,
+    /// A constitutional referendum needs a yes majority in two thirds of the regions.
+    RegionalYesMajority,
+    /// A constitutional referendum needs a turnout above half in two thirds of the regions.
+    RegionalTurnout,
     /// A regional maslikhat of odd size gives the extra seat to the districts.
     OddSeatToDistricts,
     /// The Kurultai's list rules are the Mazhilis's.
     KurultaiListRules,
+    /// The 2021 maslikhat lists were counted as the Mazhilis lists of the time.
+    MaslikhatListRules2021,
     /// A single-member race for akim is decided as a maslikhat district.
     AkimAsDistrict,
 }
@@ -69,6 +83,23 @@ impl Assumption {
                  \"against all\" in the 5% base, the list registered first wins equal remainders"
             }
             Assumption::AkimAsDistrict => "an akim race is decided as a single-member maslikhat district",
+            Assumption::MaslikhatListRules2021 => {
+                "the 2021 maslikhat lists are counted as the Mazhilis lists of the time: 7% of the list votes, Hare \
+                 quota with largest remainders, the list registered first wins equal remainders, no runner-up rule"
+            }
+            Assumption::RunnerUpAtLeastTwo => {
+                "the runner-up list admitted under the 2009 rule takes at least two seats"
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "under the 2009 runner-up rule, seats left after one seat to each largest remainder go round the \
+                 remainders again"
+            }
+            Assumption::RegionalYesMajority => {
+                "a constitutional change needs a yes majority in at least two thirds of the regions"
+            }
+            Assumption::RegionalTurnout => {
+                "a constitutional change needs a turnout above half in at least two thirds of the regions"
+            }
         }
     }
 
@@ -89,7 +120,20 @@ impl Assumption {
             }
             Assumption::RunnerUpRuleOff | Assumption::RunnerUpRuleOn => {
                 "the rule is in the 2009-2021 text of Art. 97(2)-(3); no source says whether it survived the \
-                 2021-2022 amendments"
+                 2021-2022 amendments, and none says it was repealed"
+            }
+            Assumption::RunnerUpAtLeastTwo => {
+                "the English translation of Art. 97(3) (9 February 2009) breaks off at the clause on the admitted \
+                 list; the IPU's summary of that law says it \"receives at least two seats\""
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "Art. 97(3) gives the seats left to the largest remainders and does not say what happens when, \
+                 after the 0.7 correction, more seats are left than lists"
+            }
+            Assumption::RegionalYesMajority | Assumption::RegionalTurnout => {
+                "the statute's wording was not read; secondary sources of 2022 (ortcom.kz, armenpress) give a yes \
+                 majority in two thirds of the regions, while the CEC chair (13 March 2026, zakon.kz) gave a \
+                 turnout above half in two thirds of the regions"
             }
             Assumption::OddSeatToDistricts => {
                 "not found in the law; every regional maslikhat size published for 2023 is even"
@@ -97,6 +141,10 @@ impl Assumption {
             Assumption::KurultaiListRules => {
                 "the 2026 Constitution gives 145 seats by party lists in one nationwide district and a 5% \
                  threshold was announced; the constitutional law on Kurultai elections was not available"
+            }
+            Assumption::MaslikhatListRules2021 => {
+                "the maslikhat articles of the election law in force in January 2021 were not read; Art. 97 gives \
+                 these rules for the Mazhilis, and the 7% was lowered to 5% by the laws of 25 May 2021"
             }
             Assumption::AkimAsDistrict => {
                 "plurality is reported in every akim election seen; no statutory winner, tie or \"against all\" \
@@ -115,15 +163,38 @@ impl Assumption {
                 "the seat stays vacant until a repeat election: \"against_all_rule\": \"repeat\""
             }
             Assumption::UnfilledSeatsRedistributed => "the seats stay vacant: \"unfilled_seats\": \"vacant\"",
-            Assumption::RunnerUpRuleOff => "the runner-up is admitted: \"min_parties\": 2",
-            Assumption::RunnerUpRuleOn => "no runner-up is admitted: \"min_parties\": 0",
+            Assumption::RunnerUpRuleOff => {
+                "the runner-up is admitted with its quotient times 0.7: \"runner_up\": \"corrected-at-least-two\" \
+                 (or \"corrected\" without the minimum)"
+            }
+            Assumption::RunnerUpRuleOn => {
+                "no runner-up is admitted: \"runner_up\": \"off\" and \"min_parties\": 0"
+            }
+            Assumption::RunnerUpAtLeastTwo => {
+                "no minimum, the corrected quotient alone decides: \"runner_up\": \"corrected\""
+            }
+            Assumption::RunnerUpRoundAgain => {
+                "the seats left after one round go to the list with the most votes: \"runner_up_left_over\": \
+                 \"to-largest\""
+            }
+            Assumption::RegionalYesMajority => {
+                "turnout above half in two thirds of the regions: \"regional_rule\": \"turnout\" (with each \
+                 region's \"registered\")"
+            }
+            Assumption::RegionalTurnout => {
+                "a yes majority in two thirds of the regions: \"regional_rule\": \"yes-majority\""
+            }
             Assumption::OddSeatToDistricts => {
                 "the extra seat goes to the lists: give \"list_seats\" and \"district_seats\""
             }
             Assumption::KurultaiListRules => {
-                "other rules: set \"method\", \"threshold_percent\" and \"ties\""
+                "other rules: set \"method\", \"threshold_percent\" and \"ties\", and leave \"against_all\" at 0 \
+                 to keep it out of the base"
             }
             Assumption::AkimAsDistrict => "a majority with a run-off, which the crate does not model",
+            Assumption::MaslikhatListRules2021 => {
+                "other rules: set \"threshold_percent\", \"method\", \"ties\" and \"runner_up\""
+            }
         }
     }
 }
@@ -150,18 +221,41 @@ pub struct ListVotes {
     pub votes: u64,
 }
 
+/// One line of an official result beside the computed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct OfficialRow {
+    /// The party, district or figure.
+    pub what: String,
+    /// The official figure.
+    pub official: String,
+    /// The computed figure.
+    pub computed: String,
+    /// Whether they are the same.
+    pub agree: bool,
+}
+
 /// Something a result says beyond its numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Note {
-    /// The rules applied and the law they come from.
+    /// The rules applied, the law they come from, and the confirmed rules
+    /// that decided the result with their sources.
     Rules {
         /// The body, as named in scenarios (`"mazhilis"`).
         body: String,
+        /// The rules' name by the year they took effect (`"mazhilis-2023"`;
+        /// in JSON only in the text).
+        #[cfg_attr(feature = "serde", serde(skip))]
+        period: &'static str,
         /// The legal texts.
         law: &'static str,
+        /// The confirmed rules this result depends on, each with its source
+        /// (in JSON: `rules`, each `{"rule", "source"}`).
+        #[cfg_attr(feature = "serde", serde(rename = "rules"))]
+        confirmed: Vec<Confirmed>,
     },
     /// The result depends on a rule that is not confirmed.
     Assumed {
@@ -199,6 +293,16 @@ pub enum Note {
         min_parties: usize,
         /// The lists admitted.
         lists: Vec<String>,
+    },
+    /// Only one list passed the threshold: the runner-up was admitted under
+    /// Art. 97(2)-(3) of 2009, its quotient multiplied by 0.7.
+    RunnerUpAdmitted {
+        /// The list(s) admitted.
+        lists: Vec<String>,
+        /// The fewest seats the runner-up takes (0: no minimum).
+        minimum: u32,
+        /// Seats they took.
+        seats: u32,
     },
     /// A list names more candidates than the law allows (no seat changes).
     ListTooLong {
@@ -283,14 +387,37 @@ pub enum Note {
     },
     /// A constitutional referendum without regional figures.
     RegionalRuleUnchecked,
-    /// The regions with a yes majority, against the two thirds needed.
+    /// The regions that meet the regional rule, against the two thirds needed.
     RegionalRule {
-        /// Regions with a yes majority.
+        /// Which reading of the rule was applied.
+        reading: RegionalReading,
+        /// Regions that meet it.
         with: usize,
         /// Regions given.
         regions: usize,
         /// Whether two thirds had a yes majority.
         met: bool,
+    },
+    /// A single-member-only body given no size took it from the districts.
+    SizeFromDistricts {
+        /// The districts given, now the body's size.
+        seats: u32,
+    },
+    /// A threshold below 1% that looks like a fraction (0.05 for 5%).
+    ThresholdFraction {
+        /// The threshold as given, in percent.
+        given: String,
+        /// The percentage it would be as a fraction.
+        suggested: String,
+    },
+    /// The official result beside the computed one.
+    Official {
+        /// Where the official result is published.
+        source: String,
+        /// Whether it was published (`false`: computed by others).
+        published: bool,
+        /// Each figure, official and computed.
+        rows: Vec<OfficialRow>,
     },
     /// Leading candidates with equal votes, decided by the tie rule.
     DistrictTieBroken {
@@ -315,6 +442,7 @@ impl Note {
             Note::DistrictsMissing { .. } => "districts_missing",
             Note::BelowThreshold { .. } => "below_threshold",
             Note::AdmittedBelowThreshold { .. } => "admitted_below_threshold",
+            Note::RunnerUpAdmitted { .. } => "runner_up_admitted",
             Note::ListTooLong { .. } => "list_too_long",
             Note::ShortList { .. } => "short_list",
             Note::ListSeatsVacant { .. } => "list_seats_vacant",
@@ -329,6 +457,9 @@ impl Note {
             Note::Interrupted { .. } => "interrupted",
             Note::RegionalRuleUnchecked => "regional_rule_unchecked",
             Note::RegionalRule { .. } => "regional_rule",
+            Note::Official { .. } => "official",
+            Note::SizeFromDistricts { .. } => "size_from_districts",
+            Note::ThresholdFraction { .. } => "threshold_fraction",
         }
     }
 }
@@ -350,7 +481,18 @@ impl fmt::Display for Note {
     )]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Note::Rules { body, law } => write!(f, "Rules: {body} ({law})."),
+            Note::Rules { body, period, law, confirmed } => {
+                if body == period {
+                    write!(f, "Rules: {body} ({law}).")?;
+                } else {
+                    write!(f, "Rules: {body}, the rules of {period} ({law}).")?;
+                }
+                if !confirmed.is_empty() {
+                    let rules: Vec<String> = confirmed.iter().map(ToString::to_string).collect();
+                    write!(f, " Confirmed: {}.", rules.join("; "))?;
+                }
+                Ok(())
+            }
             Note::Assumed { rule } => write!(f, "Assumed: {rule}."),
             Note::ListsNotGiven { seats } => {
                 write!(f, "No list votes given: the {} are undecided.", counted((*seats).into(), "list seat"))
@@ -397,6 +539,19 @@ impl fmt::Display for Note {
                 "Admitted below the threshold so that at least {min_parties} lists take part: {}.",
                 join_names(lists)
             ),
+            Note::RunnerUpAdmitted { lists, minimum, seats } => {
+                write!(
+                    f,
+                    "Only one list reached the threshold: {} admitted as the runner-up (Art. 97(2)-(3) of 2009): \
+                     the quota is the admitted lists' votes divided by the seats, and the runner-up's quotient is \
+                     multiplied by 0.7",
+                    join_names(lists)
+                )?;
+                if *minimum > 0 {
+                    write!(f, ", with at least {minimum} seats")?;
+                }
+                write!(f, "; {} won.", counted((*seats).into(), "seat"))
+            }
             Note::ListTooLong { party, candidates, max } => write!(
                 f,
                 "{party} registered {} candidates, more than the {} allowed (the list seats times 1.3); no seat \
@@ -478,11 +633,46 @@ impl fmt::Display for Note {
                 "Constitutional referendum: the two-thirds-of-regions rule could not be checked (no regional \
                  figures); the verdict rests on the national figures."
             ),
-            Note::RegionalRule { with, regions, met } => write!(
+            Note::RegionalRule { reading, with, regions, met } => write!(
                 f,
-                "Yes majority in {with} of {regions} regions; two thirds needed: {}.",
+                "{} in {with} of {regions} regions; two thirds needed: {}.",
+                match reading {
+                    RegionalReading::YesMajority => "Yes majority",
+                    RegionalReading::Turnout => "Turnout above half",
+                },
                 if *met { "met" } else { "not met" }
             ),
+            Note::SizeFromDistricts { seats } => write!(
+                f,
+                "No \"seats\" given: the body has the {} given (every seat single-member).",
+                counted((*seats).into(), "district")
+            ),
+            Note::ThresholdFraction { given, suggested } => write!(
+                f,
+                "The threshold is {given}%, below 1%: did you mean {suggested}%? \"threshold_percent\" is in \
+                 percent (5 for 5%)."
+            ),
+            Note::Official { source, published, rows } => {
+                let what =
+                    if *published { "Official result" } else { "Result computed by others, not published" };
+                let (same, differ): (Vec<&OfficialRow>, Vec<&OfficialRow>) =
+                    rows.iter().partition(|r| r.agree);
+                let same: Vec<String> = same.iter().map(|r| format!("{}: {}", r.what, r.official)).collect();
+                write!(f, "{what} ({source}): ")?;
+                if differ.is_empty() {
+                    write!(f, "{}; the computed result is the same: they agree.", join_names(&same))
+                } else {
+                    let differ: Vec<String> = differ
+                        .iter()
+                        .map(|r| format!("{}: {} officially, {} computed", r.what, r.official, r.computed))
+                        .collect();
+                    write!(f, "they DIFFER: {}", join_names(&differ))?;
+                    if !same.is_empty() {
+                        write!(f, "; the same: {}", join_names(&same))?;
+                    }
+                    write!(f, ".")
+                }
+            }
             Note::DistrictTieBroken { district, tied, winner, policy } => write!(
                 f,
                 "{district}: {} tied for the lead with equal votes; {winner} wins by the tie rule ({}).",

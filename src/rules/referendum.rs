@@ -7,13 +7,30 @@
 //!   (Art. 31(2));
 //! - **adoption**: more than half of those who took part vote yes; invalid
 //!   ballots count in that base;
-//! - **constitutional change**: also a yes majority in at least two thirds of
-//!   the regions (12 of 17 in 2022; 14 of 20 after the 2022 regional changes).
+//! - **constitutional change**: also a test in at least two thirds of the
+//!   regions (12 of 17 in 2022; 14 of 20 after the 2022 regional changes).
+//!   The statute's wording was not read, and the sources give two readings
+//!   ([`RegionalReading`]): a yes majority in each of those regions
+//!   (secondary sources of 2022: ortcom.kz, armenpress; the default), or a
+//!   turnout above half in each (the CEC chair, 13 March 2026, zakon.kz).
+//!   A result notes the reading it used as unconfirmed.
 //!
 //! All three are strict or exact integer comparisons.
 
 use crate::error::{Error, Result};
-use crate::note::Note;
+use crate::note::{Assumption, Note};
+
+/// What must hold in two thirds of the regions for a constitutional change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum RegionalReading {
+    /// More than half of those who took part in the region voted yes.
+    #[default]
+    YesMajority,
+    /// More than half of the region's registered voters took part.
+    Turnout,
+}
 
 /// The official figures of one referendum.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +55,9 @@ pub struct Referendum {
     /// Per-region figures, for the two-thirds-of-regions rule.
     #[cfg_attr(feature = "serde", serde(default))]
     pub regions: Vec<RegionVote>,
+    /// Which reading of the regional rule applies (default: a yes majority).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub regional_rule: RegionalReading,
 }
 
 /// One region's figures.
@@ -51,6 +71,9 @@ pub struct RegionVote {
     pub took_part: u64,
     /// Yes votes in the region.
     pub yes: u64,
+    /// Registered voters in the region (needed for the turnout reading).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub registered: Option<u64>,
 }
 
 /// The verdict.
@@ -76,7 +99,8 @@ pub struct ReferendumOutcome {
     pub valid: bool,
     /// More than half of those who took part voted yes.
     pub yes_majority: bool,
-    /// Regions with a yes majority, if regional figures were given.
+    /// Regions that meet the regional rule (a yes majority, or under the
+    /// turnout reading a turnout above half), if regional figures were given.
     pub regions_with_yes_majority: Option<usize>,
     /// The two-thirds-of-regions rule: `None` if it does not apply or could
     /// not be checked.
@@ -100,6 +124,7 @@ impl Referendum {
     /// let r = Referendum {
     ///     registered: 11_734_642, took_part: 7_985_769, yes: 6_163_516,
     ///     no: Some(1_490_470), invalid: Some(205_924), constitutional: true, regions: vec![],
+    ///     regional_rule: Default::default(),
     /// };
     /// assert_eq!(r.decide()?.outcome, Verdict::Adopted);
     /// # Ok::<(), saylau::Error>(())
@@ -142,18 +167,20 @@ impl Referendum {
             if self.regions.is_empty() {
                 notes.push(Note::RegionalRuleUnchecked);
             } else {
-                for r in &self.regions {
-                    if r.yes > r.took_part {
-                        return Err(Error::RegionCount {
-                            region: r.name.clone(),
-                            yes: r.yes,
-                            took_part: r.took_part,
-                        });
-                    }
-                }
-                let with = self.regions.iter().filter(|r| r.yes as u128 * 2 > r.took_part as u128).count();
+                let with = self.regions_meeting_the_rule()?;
                 let met = with * 3 >= self.regions.len() * 2;
-                notes.push(Note::RegionalRule { with, regions: self.regions.len(), met });
+                notes.push(Note::RegionalRule {
+                    reading: self.regional_rule,
+                    with,
+                    regions: self.regions.len(),
+                    met,
+                });
+                notes.push(Note::Assumed {
+                    rule: match self.regional_rule {
+                        RegionalReading::YesMajority => Assumption::RegionalYesMajority,
+                        RegionalReading::Turnout => Assumption::RegionalTurnout,
+                    },
+                });
                 regions_with_yes_majority = Some(with);
                 regional_rule_met = Some(met);
             }
@@ -177,6 +204,38 @@ impl Referendum {
             notes,
         })
     }
+
+    /// The regions that meet the regional rule under its reading.
+    fn regions_meeting_the_rule(&self) -> Result<usize> {
+        let mut with = 0;
+        for r in &self.regions {
+            if r.yes > r.took_part {
+                return Err(Error::RegionCount {
+                    region: r.name.clone(),
+                    yes: r.yes,
+                    took_part: r.took_part,
+                });
+            }
+            let met = match self.regional_rule {
+                RegionalReading::YesMajority => r.yes as u128 * 2 > r.took_part as u128,
+                RegionalReading::Turnout => {
+                    let registered = r
+                        .registered
+                        .ok_or_else(|| Error::RegionRegisteredMissing { region: r.name.clone() })?;
+                    if r.took_part > registered {
+                        return Err(Error::RegionTurnout {
+                            region: r.name.clone(),
+                            took_part: r.took_part,
+                            registered,
+                        });
+                    }
+                    r.took_part as u128 * 2 > registered as u128
+                }
+            };
+            with += usize::from(met);
+        }
+        Ok(with)
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +251,7 @@ mod tests {
             invalid: None,
             constitutional: false,
             regions: vec![],
+            regional_rule: RegionalReading::YesMajority,
         }
     }
 
@@ -206,12 +266,35 @@ mod tests {
     fn regional_rule_needs_two_thirds() {
         let mut x = r(100, 80, 60);
         x.constitutional = true;
-        let region = |yes| RegionVote { name: format!("R{yes}"), took_part: 10, yes };
+        let region = |yes| RegionVote { name: format!("R{yes}"), took_part: 10, yes, registered: Some(30) };
         x.regions = vec![region(6), region(7), region(4)];
         assert_eq!(x.decide().unwrap().outcome, Verdict::Adopted);
         x.regions = vec![region(6), region(5), region(4)];
         let o = x.decide().unwrap();
         assert_eq!((o.outcome, o.regions_with_yes_majority), (Verdict::Rejected, Some(1)));
+        assert!(o.notes.contains(&Note::Assumed { rule: Assumption::RegionalYesMajority }));
+    }
+
+    #[test]
+    fn regional_rule_turnout_reading() {
+        // Yes majority nowhere but turnout above half in two of three
+        // regions: adopted under the turnout reading only.
+        let mut x = r(100, 80, 60);
+        x.constitutional = true;
+        let region = |name: &str, took_part, registered| RegionVote {
+            name: name.into(),
+            took_part,
+            yes: took_part / 2,
+            registered: Some(registered),
+        };
+        x.regions = vec![region("A", 20, 30), region("B", 16, 30), region("C", 10, 30)];
+        assert_eq!(x.decide().unwrap().outcome, Verdict::Rejected);
+        x.regional_rule = RegionalReading::Turnout;
+        let o = x.decide().unwrap();
+        assert_eq!((o.outcome, o.regions_with_yes_majority), (Verdict::Adopted, Some(2)));
+        assert!(o.notes.contains(&Note::Assumed { rule: Assumption::RegionalTurnout }));
+        x.regions[0].registered = None;
+        assert_eq!(x.decide(), Err(Error::RegionRegisteredMissing { region: "A".into() }));
     }
 
     #[test]

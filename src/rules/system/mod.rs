@@ -26,6 +26,8 @@ use crate::apportion::{Allocation, Apportioner, Decision, Method, Tie, TieBreak,
 use crate::district::{AgainstAllRule, District, DistrictRules, check_names};
 use crate::error::{Error, Result};
 use crate::note::{Assumption, ListVotes, Note};
+use crate::rules::runner_up::{LeftOver, RunnerUp, corrected_count};
+use crate::rules::source::Applies;
 use crate::threshold::{Threshold, base};
 use crate::votes::PartyVotes;
 
@@ -81,9 +83,20 @@ pub struct ListTier {
     /// What happens to seats a party's list is too short to fill.
     pub unfilled: UnfilledSeats,
     /// The longest list the law allows, if any (for the Mazhilis, the list
-    /// seats times 1.3, rounded down). A longer list is reported in the
-    /// notes; it changes no seat.
+    /// seats times 1.3, to the nearest whole number: 90 for 69, 127 for 98).
+    /// A longer list is reported in the notes; it changes no seat.
     pub max_list_length: Option<u32>,
+    /// The runner-up rule of 2009 (Art. 97(2)-(3)): when only one list
+    /// passes the threshold, the next is admitted with its quotient times
+    /// 0.7 (see [`runner_up`](crate::rules::runner_up)). It applies with the
+    /// Hare quota; with another method the runner-up is admitted and
+    /// counted by that method without the correction.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up: RunnerUp,
+    /// Under the runner-up rule, where the seats go that are left after one
+    /// round of remainders.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up_left_over: LeftOver,
 }
 
 /// The outcome of a list tier.
@@ -101,6 +114,16 @@ pub struct ListOutcome {
     pub short_lists: Vec<usize>,
     /// The last tie the policy broke, if any (party positions).
     pub tie: Option<TieResolution>,
+    /// Lists admitted under the runner-up rule, in input order.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up: Vec<usize>,
+    /// Whether the runner-up's minimum of seats raised its seats.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up_minimum_applied: bool,
+    /// Whether the largest remainders went round a second time under the
+    /// runner-up rule.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub runner_up_round_again: bool,
 }
 
 impl ListTier {
@@ -164,21 +187,18 @@ impl ListTier {
         mut on_tie: impl FnMut(&Tie, &[u64]) -> Result<Allocation>,
     ) -> Result<ListOutcome> {
         let n = votes.len();
-        if n == 0 {
-            return Err(Error::NoParties);
-        }
-        if candidates.len() != n {
-            return Err(Error::LengthMismatch {
-                what: "list lengths for the lists",
-                expected: n,
-                given: candidates.len(),
-            });
-        }
-        if votes.iter().all(|&v| v == 0) {
-            return Err(Error::ZeroVotes);
-        }
+        check_counts(votes, candidates)?;
         let extra = if self.against_all_in_base { against_all } else { 0 };
-        let eligible = self.threshold.eligible_at_least(votes, extra, self.min_parties);
+        let mut eligible = self.threshold.eligible_at_least(votes, extra, self.min_parties);
+        let (passing, runner_up) = self.runner_up_admitted(votes, extra);
+        if !runner_up.is_empty() {
+            if self.method == Method::HARE {
+                return self.corrected(votes, candidates, &passing, &runner_up);
+            }
+            for &i in &runner_up {
+                eligible[i] = true;
+            }
+        }
         if !eligible.contains(&true) {
             return Err(Error::NoEligibleParty {
                 threshold: self.threshold.percent().to_string(),
@@ -229,7 +249,86 @@ impl ListTier {
             }
         };
         short_lists.sort_unstable();
-        Ok(ListOutcome { eligible, seats, vacant, short_lists, tie })
+        Ok(ListOutcome {
+            eligible,
+            seats,
+            vacant,
+            short_lists,
+            tie,
+            runner_up: Vec::new(),
+            runner_up_minimum_applied: false,
+            runner_up_round_again: false,
+        })
+    }
+
+    /// The lists passing the threshold, and the lists the runner-up rule
+    /// admits (empty unless the rule is on and exactly one list passes).
+    fn runner_up_admitted(&self, votes: &[u64], extra: u64) -> (Vec<bool>, Vec<usize>) {
+        let passing = self.threshold.eligible(votes, extra);
+        if self.runner_up == RunnerUp::Off || passing.iter().filter(|&&p| p).count() != 1 {
+            return (passing, Vec::new());
+        }
+        let admitted = self.threshold.eligible_at_least(votes, extra, 2);
+        let runner_up = (0..votes.len()).filter(|&i| admitted[i] && !passing[i]).collect();
+        (passing, runner_up)
+    }
+
+    /// The count of Art. 97(3) (2009) with the runner-ups corrected by 0.7;
+    /// a list too short for its seats keeps as many as it has candidates,
+    /// and the rest go to the other lists taking part that have room
+    /// ([`UnfilledSeats::Redistribute`]) or stay vacant.
+    fn corrected(
+        &self,
+        votes: &[u64],
+        candidates: &[Option<u32>],
+        passing: &[bool],
+        runner_up: &[usize],
+    ) -> Result<ListOutcome> {
+        let n = votes.len();
+        let mut admitted = vec![false; n];
+        for &i in runner_up {
+            admitted[i] = true;
+        }
+        let count = corrected_count(
+            votes,
+            passing,
+            &admitted,
+            self.seats,
+            self.runner_up.minimum(),
+            self.runner_up_left_over,
+            self.ties,
+        )?;
+        let eligible: Vec<bool> = (0..n).map(|i| passing[i] || admitted[i]).collect();
+        let mut seats = count.seats;
+        let mut short_lists = Vec::new();
+        let mut vacant = 0;
+        for i in 0..n {
+            if let Some(c) = candidates[i]
+                && seats[i] > c
+            {
+                vacant += seats[i] - c;
+                seats[i] = c;
+                short_lists.push(i);
+            }
+        }
+        if self.unfilled == UnfilledSeats::Redistribute {
+            for i in (0..n).filter(|&i| eligible[i] && !short_lists.contains(&i)) {
+                let room = candidates[i].map_or(u32::MAX, |c| c - seats[i]);
+                let give = room.min(vacant);
+                seats[i] += give;
+                vacant -= give;
+            }
+        }
+        Ok(ListOutcome {
+            eligible,
+            seats,
+            vacant,
+            short_lists,
+            tie: count.tie,
+            runner_up: runner_up.to_vec(),
+            runner_up_minimum_applied: count.minimum_applied,
+            runner_up_round_again: count.went_round_again,
+        })
     }
 
     /// The apportioner of this tier: its method and tie rule.
@@ -439,6 +538,8 @@ impl Body {
     ///
     /// [`Error::NoListTier`], [`Error::NoDistrictTier`] or
     /// [`Error::TooManyDistricts`] if the ballots do not fit the body;
+    /// [`Error::PartyNameSlip`] if a district candidate's party has no list but
+    /// is within a typing slip of a list's name ("Amanatt");
     /// [`Error::TooManySeats`] if the tiers add up to more than `u32::MAX`; otherwise the
     /// errors of [`ListTier::allocate`] and
     /// [`DistrictRules::decide`](crate::district::DistrictRules::decide).
@@ -447,11 +548,21 @@ impl Body {
             return Err(Error::TooManySeats { seats: self.total_seats(), max: u32::MAX as u64 });
         }
         let mut count = Count::default();
-        if let Some(p) = self.preset {
-            count.notes.push(Note::Rules { body: p.name().to_string(), law: p.source().law });
-        }
         let list = count.lists(self, ballots)?;
         let district = count.districts(self, ballots)?;
+        if let Some(p) = self.preset {
+            let source = p.source();
+            let decided = |a: Applies| match a {
+                Applies::Body => true,
+                Applies::Lists => self.list.is_some() && !ballots.lists.is_empty(),
+                Applies::Districts => self.districts.is_some() && !ballots.districts.is_empty(),
+            };
+            let confirmed = source.confirmed.iter().filter(|c| decided(c.applies)).copied().collect();
+            count.notes.insert(
+                0,
+                Note::Rules { body: p.name().to_string(), period: p.period(), law: source.law, confirmed },
+            );
+        }
         if self.preset == Some(Preset::RegionalMaslikhat)
             && let (Some(l), Some(d)) = (&self.list, &self.districts)
             && d.seats == l.seats + 1
@@ -461,11 +572,19 @@ impl Body {
         if self.preset == Some(Preset::Kurultai) && !ballots.lists.is_empty() {
             count.assumed.push(Assumption::KurultaiListRules);
         }
+        if self.preset == Some(Preset::Maslikhat2021) && !ballots.lists.is_empty() {
+            count.assumed.push(Assumption::MaslikhatListRules2021);
+        }
         let Count { mut notes, assumed, parties, independents, districts, .. } = count;
-        if self.preset.is_some() {
+        if let Some(p) = self.preset {
+            // Only the rules the preset assumes: a rule its sources confirm
+            // (the tie rule of 2009) is not noted as assumed, and the
+            // readings of the runner-up rule are noted whenever it decides.
+            let listed = p.source().assumed;
             let mut seen = Vec::new();
             for rule in assumed {
-                if !seen.contains(&rule) {
+                let reading = matches!(rule, Assumption::RunnerUpAtLeastTwo | Assumption::RunnerUpRoundAgain);
+                if !seen.contains(&rule) && (listed.contains(&rule) || reading) {
                     seen.push(rule);
                     notes.push(Note::Assumed { rule });
                 }
@@ -486,6 +605,24 @@ impl Body {
             notes,
         })
     }
+}
+
+/// The votes and list lengths of a count: one of each per list, some votes.
+fn check_counts(votes: &[u64], candidates: &[Option<u32>]) -> Result<()> {
+    if votes.is_empty() {
+        return Err(Error::NoParties);
+    }
+    if candidates.len() != votes.len() {
+        return Err(Error::LengthMismatch {
+            what: "list lengths for the lists",
+            expected: votes.len(),
+            given: candidates.len(),
+        });
+    }
+    if votes.iter().all(|&v| v == 0) {
+        return Err(Error::ZeroVotes);
+    }
+    Ok(())
 }
 
 /// A body's result as it is counted, tier by tier.
@@ -553,6 +690,7 @@ impl Count {
             return Err(Error::TooManyDistricts { body: body.name.clone(), seats: tier.seats, given });
         }
         check_names(&ballots.districts)?;
+        crate::rules::names::check_candidate_parties(&ballots.lists, &ballots.districts)?;
         let undecided = tier.seats - given as u32;
         if undecided > 0 {
             self.notes.push(Note::DistrictsMissing { given, seats: tier.seats });
@@ -676,19 +814,7 @@ fn list_notes(
             lists: below,
         });
     }
-    let admitted: Vec<String> = (0..lists.len())
-        .filter(|&i| out.eligible[i] && !tier.threshold.passes(lists[i].votes, base))
-        .map(name)
-        .collect();
-    let passing = (0..lists.len())
-        .filter(|&i| lists[i].votes > 0 && tier.threshold.passes(lists[i].votes, base))
-        .count();
-    if !admitted.is_empty() {
-        notes.push(Note::AdmittedBelowThreshold { min_parties: tier.min_parties, lists: admitted });
-        assumed.push(Assumption::RunnerUpRuleOn);
-    } else if tier.min_parties == 0 && passing == 1 && lists.iter().filter(|l| l.votes > 0).count() > 1 {
-        assumed.push(Assumption::RunnerUpRuleOff);
-    }
+    admission_notes(tier, lists, base, out, notes, assumed);
     if let Some(max) = tier.max_list_length {
         for l in lists.iter().filter(|l| l.candidates.is_some_and(|c| c > max)) {
             notes.push(Note::ListTooLong {
@@ -721,5 +847,50 @@ fn list_notes(
         if t.policy == TieBreak::ListOrder {
             assumed.push(Assumption::EarlierListWinsTie);
         }
+    }
+}
+
+/// The notes on lists taking part below the threshold: the runner-up rule
+/// of 2009, an "at least N lists" rule, or neither when only one list passed.
+fn admission_notes(
+    tier: &ListTier,
+    lists: &[PartyList],
+    base: u128,
+    out: &ListOutcome,
+    notes: &mut Vec<Note>,
+    assumed: &mut Vec<Assumption>,
+) {
+    let name = |i: usize| lists[i].party.trim().to_string();
+    let admitted: Vec<String> = (0..lists.len())
+        .filter(|&i| out.eligible[i] && !tier.threshold.passes(lists[i].votes, base))
+        .map(name)
+        .collect();
+    let passing = (0..lists.len())
+        .filter(|&i| lists[i].votes > 0 && tier.threshold.passes(lists[i].votes, base))
+        .count();
+    if !out.runner_up.is_empty() {
+        notes.push(Note::RunnerUpAdmitted {
+            lists: out.runner_up.iter().map(|&i| name(i)).collect(),
+            minimum: tier.runner_up.minimum(),
+            seats: out.runner_up.iter().map(|&i| out.seats[i]).sum(),
+        });
+        assumed.push(Assumption::RunnerUpRuleOn);
+        if out.runner_up_minimum_applied {
+            assumed.push(Assumption::RunnerUpAtLeastTwo);
+        }
+        if out.runner_up_round_again && tier.runner_up_left_over == LeftOver::RoundAgain {
+            assumed.push(Assumption::RunnerUpRoundAgain);
+        }
+    } else if !admitted.is_empty() {
+        let min_parties =
+            if tier.runner_up == RunnerUp::Off { tier.min_parties } else { tier.min_parties.max(2) };
+        notes.push(Note::AdmittedBelowThreshold { min_parties, lists: admitted });
+        assumed.push(Assumption::RunnerUpRuleOn);
+    } else if tier.runner_up == RunnerUp::Off
+        && tier.min_parties == 0
+        && passing == 1
+        && lists.iter().filter(|l| l.votes > 0).count() > 1
+    {
+        assumed.push(Assumption::RunnerUpRuleOff);
     }
 }
