@@ -82,8 +82,9 @@ pub struct ElectArgs {
 /// the output says what was changed.
 #[derive(Debug, Clone, Default, Args)]
 pub struct WhatIfArgs {
-    /// What if: another body or period of the rules (mazhilis, mazhilis-2021, regional-maslikhat,
-    /// district-maslikhat, akim, kurultai).
+    /// What if: another body or period of the rules (mazhilis-2007, mazhilis-2009, mazhilis-2023,
+    /// maslikhat-2021, regional-maslikhat, city-maslikhat, district-maslikhat, akim, kurultai-2026; the
+    /// short names are the rules in force).
     #[arg(long, value_name = "BODY", value_parser = parse_body)]
     pub body: Option<saylau::scenario::BodyKind>,
 
