@@ -84,8 +84,10 @@
 //! Features: `serde` (default: serde derives and the `scenario` module),
 //! `parallel` (default: the simulator runs on all cores with rayon; the
 //! result is the same without it), `tabular` (the `tabular` module: vote
-//! tables from CSV text and workbooks, with `csv` and `calamine`), `cli`
-//! (the `saylau` binary; it enables `serde` and `tabular`).
+//! tables from CSV text and workbooks, with `csv` and `calamine`), `html`
+//! (the report page, with `askama`), `png` (pictures as PNG, with `resvg` and
+//! an embedded font), `cli` (the `saylau` binary; it enables `serde`,
+//! `tabular`, `html` and `png`).
 //!
 //! ## Limits
 //!
