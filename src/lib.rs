@@ -118,7 +118,7 @@ pub mod tabular;
 
 pub use analysis::{compare, fragility, metrics, paradox};
 pub use exact::ratio;
-pub use rules::{compensatory, district, note, referendum, system, threshold, votes};
+pub use rules::{compensatory, district, note, party, referendum, system, threshold, votes};
 
 pub use apportion::{
     Allocation, Apportioner, Audit, Decision, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota,

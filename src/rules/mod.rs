@@ -8,6 +8,7 @@ pub mod district;
 pub mod names;
 pub mod note;
 pub mod official;
+pub mod party;
 pub mod referendum;
 pub mod runner_up;
 pub mod source;

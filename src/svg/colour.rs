@@ -27,55 +27,10 @@ pub const SELF_NOMINATED_COLOUR: &str = "#888888";
 /// [`SELF_NOMINATED_COLOUR`] so that the two never look alike.
 pub const EMPTY_SEAT_COLOUR: &str = "#555555";
 
-/// The parties with a fixed colour: the colour and the names they go by,
-/// written as [`key`] gives them (lower case, letters and digits only).
-const FIXED: [(&str, &[&str]); 7] = [
-    ("#1c5aa6", &["amanat", "amanatparty", "аманат", "nurotan", "нұротан", "нуротан"]),
-    ("#a07800", &["auyl", "auylparty", "ауыл", "auylpeoplesdemocraticpatrioticparty"]),
-    ("#d55e00", &["respublica", "respublika", "республика", "respublicaparty"]),
-    ("#2f8fcf", &["akzhol", "акжол", "ақжол", "akzholparty", "akzholdemocraticparty"]),
-    (
-        "#b2182b",
-        &[
-            "qhp",
-            "khp",
-            "knpk",
-            "peoplespartyofkazakhstan",
-            "kazakhstanpeoplesparty",
-            "qazaqstanhalyqpartiasy",
-            "communistpeoplespartyofkazakhstan",
-            "народнаяпартияказахстана",
-            "қхп",
-        ],
-    ),
-    (
-        "#6a3d9a",
-        &[
-            "osdp",
-            "jsdp",
-            "nsdp",
-            "ндсп",
-            "осдп",
-            "жсдп",
-            "nationalsocialdemocraticparty",
-            "nationwidesocialdemocraticparty",
-            "allnationalsocialdemocraticparty",
-            "jalpyulttyqsocialdemokratiyalyqpartiya",
-        ],
-    ),
-    ("#009e73", &["baytaq", "baitaq", "байтақ", "байтак", "baytaqparty", "greenpartybaytaq"]),
-];
-
-/// A name as compared with the fixed names: lower case, letters and digits
-/// only (so "Ak Zhol", "AK-ZHOL" and "ak zhol" are one name).
-fn key(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-/// The fixed colour of a Kazakh party, if `name` is one.
+/// The fixed colour of a registered Kazakh party, if `name` is one (any of
+/// its names: see [`crate::party`]).
 fn fixed(name: &str) -> Option<&'static str> {
-    let k = key(name);
-    FIXED.iter().find(|(_, names)| names.contains(&k.as_str())).map(|(c, _)| *c)
+    crate::party::find(name).map(|p| p.colour)
 }
 
 /// The 64-bit FNV-1a hash of `bytes` (written out: the same on every
@@ -197,7 +152,7 @@ mod tests {
 
     #[test]
     fn fixed_colours_are_apart() {
-        let colours: Vec<&str> = FIXED.iter().map(|f| f.0).collect();
+        let colours: Vec<&str> = crate::party::PARTIES.iter().map(|p| p.colour).collect();
         for (i, c) in colours.iter().enumerate() {
             assert!(!PALETTE.contains(c));
             assert!(!colours[i + 1..].contains(c));
