@@ -116,7 +116,7 @@ pub mod svg;
 #[cfg(feature = "tabular")]
 pub mod tabular;
 
-pub use analysis::{compare, fragility, metrics, paradox};
+pub use analysis::{compare, diff, fragility, metrics, paradox};
 pub use exact::ratio;
 pub use rules::{compensatory, district, note, party, referendum, system, threshold, votes};
 

@@ -72,7 +72,12 @@ const NOTE_FIELDS: [&str; 12] = [
 
 #[test]
 fn every_json_field_is_in_the_help_and_the_docs() {
-    let cases: [(&str, Vec<&str>, &str); 5] = [
+    let cases: [(&str, Vec<&str>, &str); 6] = [
+        (
+            "diff",
+            vec!["diff", "scenarios/official/mazhilis-2016.json", "scenarios/official/mazhilis-2023.json"],
+            "",
+        ),
         ("allocate", vec!["allocate", "--method", "hare", "--seats", "8", "--threshold", "5"], VOTES),
         ("elect", vec!["elect", DISTRICTS], ""),
         ("simulate", vec!["simulate", "--runs", "100", DISTRICTS], ""),
@@ -102,7 +107,7 @@ fn every_json_field_is_in_the_help_and_the_docs() {
 #[test]
 fn every_option_of_the_help_is_in_the_docs() {
     let mut missing = Vec::new();
-    for command in ["allocate", "elect", "simulate", "metrics", "compare", "hemicycle", "report"] {
+    for command in ["allocate", "elect", "simulate", "metrics", "compare", "hemicycle", "report", "diff"] {
         let text = help(command);
         let options: BTreeSet<&str> = text
             .split(|c: char| c.is_whitespace() || c == ',' || c == '[' || c == ']' || c == '=')

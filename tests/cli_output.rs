@@ -277,3 +277,46 @@ fn what_if_flags_change_the_rules_and_say_so_in_every_command() {
     assert_fails(&run(&["elect", "--body", "senate", MAZHILIS], ""), 2, &["--body", "senate"]);
     assert_fails(&run(&["elect", "--list-seats", "-3", MAZHILIS], ""), 2, &["--list-seats"]);
 }
+
+#[test]
+fn diff_puts_2016_beside_2023_matching_renamed_parties() {
+    const Y2016: &str = "scenarios/official/mazhilis-2016.json";
+    const Y2023: &str = "scenarios/official/mazhilis-2023.json";
+    let r = run(&["diff", "--format", "json", Y2016, Y2023], "");
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let parties = doc["parties"].as_array().unwrap();
+    let row =
+        |name: &str| parties.iter().find(|p| p["party"] == name).unwrap_or_else(|| panic!("{name}: {doc}"));
+    // Nur Otan (2016: 6,183,757 of 7,522,868 list votes, 84 seats; CEC) is
+    // Amanat (2023: 3,431,510 of 6,366,441, 40 list seats; CEC).
+    let amanat = row("Amanat");
+    assert_eq!(amanat["registered"], "amanat");
+    assert_eq!(amanat["before"]["name"], "Nur Otan");
+    assert_eq!(amanat["before"]["votes"], 6_183_757);
+    assert_eq!(amanat["before"]["seats"], 84);
+    assert_eq!(amanat["after"]["seats"], 40);
+    assert_eq!(amanat["seat_change"], -44);
+    let swing = amanat["swing_points"].as_f64().unwrap();
+    let expected = 3_431_510.0 * 100.0 / 6_366_441.0 - 6_183_757.0 * 100.0 / 7_522_868.0;
+    assert!((swing - expected).abs() < 1e-9, "{swing} vs {expected}");
+    // The Communist People's Party of 2016 is the People's Party of 2023: 7 seats, then 5.
+    let qhp = row("People's Party of Kazakhstan");
+    assert_eq!(qhp["before"]["name"], "Communist People's Party of Kazakhstan");
+    assert_eq!(qhp["seat_change"], -2);
+    // Respublica did not run in 2016; Birlik did not run in 2023.
+    assert!(row("Respublica")["before"].is_null());
+    assert!(row("Birlik")["after"].is_null());
+    let table = run(&["diff", Y2016, Y2023], "").stdout;
+    assert!(
+        table.contains("Amanat (before: Nur Otan)")
+            && table.contains("6,183,757")
+            && table.contains("-28.30 pts"),
+        "{table}"
+    );
+    assert!(table.contains("did not run"), "{table}");
+    let csv = run(&["diff", "--format", "csv", Y2016, Y2023], "").stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), parties.len());
+    assert_fails(&run(&["diff", Y2016, "scenarios/referendum-2022.json"], ""), 2, &["referendum"]);
+}

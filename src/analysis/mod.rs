@@ -3,6 +3,7 @@
 //! paradoxes, and what-if sweeps over methods, thresholds and house sizes.
 
 pub mod compare;
+pub mod diff;
 pub mod fragility;
 pub mod metrics;
 pub mod paradox;

@@ -39,6 +39,9 @@ pub enum Command {
     /// Write one self-contained HTML page analysing a scenario.
     #[command(long_about = REPORT_ABOUT, after_long_help = REPORT_AFTER)]
     Report(ReportArgs),
+    /// Put two elections side by side: votes, shares, seats and the swing per party.
+    #[command(long_about = DIFF_ABOUT, after_long_help = DIFF_AFTER)]
+    Diff(DiffArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(after_long_help = COMPLETIONS_AFTER)]
     Completions(CompletionsArgs),
@@ -143,6 +146,28 @@ fn parse_tier(s: &str) -> Result<u32, String> {
         return Err("expected a whole number of seats from 0".into());
     }
     t.parse().map_err(|_| format!("{t} seats is more than the supported maximum of {}", u32::MAX))
+}
+
+/// The long description of `saylau diff`.
+const DIFF_ABOUT: &str = include_str!("help/diff-about.txt");
+
+/// The text after the options of `saylau diff --help`.
+const DIFF_AFTER: &str = include_str!("help/diff-after.txt");
+
+/// The options of `saylau diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
+
+    /// The first election, a scenario file; `-` reads standard input.
+    #[arg(value_name = "BEFORE.json")]
+    pub before: PathBuf,
+
+    /// The second election, a scenario file.
+    #[arg(value_name = "AFTER.json")]
+    pub after: PathBuf,
 }
 
 /// The long description of `saylau simulate`.

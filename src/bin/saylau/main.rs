@@ -15,6 +15,7 @@ mod allocate;
 mod cli;
 mod compare;
 mod completions;
+mod diff;
 mod elect;
 mod hemicycle;
 mod input;
@@ -112,6 +113,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => compare::main(&args),
         Command::Hemicycle(args) => hemicycle::main(&args),
         Command::Report(args) => report::main(&args),
+        Command::Diff(args) => diff::main(&args),
         Command::Completions(args) => completions::main(&args),
     }
 }

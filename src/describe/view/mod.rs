@@ -10,6 +10,7 @@ pub mod allocation;
 pub mod analysis;
 pub mod body;
 pub mod comparison;
+pub mod diff;
 pub mod metrics;
 pub mod projection;
 pub mod referendum;
