@@ -320,3 +320,31 @@ fn diff_puts_2016_beside_2023_matching_renamed_parties() {
     assert_eq!(reader.records().count(), parties.len());
     assert_fails(&run(&["diff", Y2016, "scenarios/referendum-2022.json"], ""), 2, &["referendum"]);
 }
+
+#[test]
+fn the_report_can_put_an_earlier_election_beside_the_scenario() {
+    let path = scratch("compared.html");
+    let r = run(
+        &[
+            "report",
+            "scenarios/official/mazhilis-2023.json",
+            "--compare-with",
+            "scenarios/official/mazhilis-2016.json",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let page = std::fs::read_to_string(&path).unwrap();
+    let xml = page.split_once('\n').map_or(page.as_str(), |(_, rest)| rest);
+    let doc = roxmltree::Document::parse(xml).expect("well-formed XHTML");
+    let section =
+        doc.descendants().find(|n| n.attribute("id") == Some("compared")).expect("a compared section");
+    let text: String =
+        section.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or_default()).collect();
+    assert!(text.contains("Amanat (before: Nur Otan)") && text.contains("6,183,757"), "{text}");
+    let notes = doc.descendants().position(|n| n.attribute("id") == Some("notes"));
+    let compared = doc.descendants().position(|n| n.attribute("id") == Some("compared"));
+    assert!(compared < notes, "the comparison comes before the notes");
+}

@@ -627,6 +627,10 @@ pub struct ReportArgs {
     #[arg(long, value_name = "S", default_value_t = 0, value_parser = parse_seed, allow_hyphen_values = true)]
     pub seed: u64,
 
+    /// Add a section putting this earlier election (a scenario file) beside the scenario, as `saylau diff`.
+    #[arg(long, value_name = "BEFORE.json")]
+    pub compare_with: Option<PathBuf>,
+
     /// The scenario, a JSON file; `-` reads standard input.
     #[arg(value_name = "SCENARIO.json")]
     pub file: PathBuf,

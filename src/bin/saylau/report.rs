@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use saylau::describe::html::page;
 use saylau::describe::view::About;
 use saylau::describe::view::analysis::{Analysed, AnalysisView, Projected};
+use saylau::describe::view::diff::DiffView;
+use saylau::diff::diff;
 
 use crate::Failure;
-use crate::cli::ReportArgs;
+use crate::cli::{ReportArgs, WhatIfArgs};
 use crate::io::{Written, check_output, write_output};
 use crate::scenario_file::{Elected, elected, failure};
 
@@ -40,6 +42,12 @@ fn html(e: &Elected, args: &ReportArgs) -> Result<String, Failure> {
     let about = About::of(&e.scenario);
     let analysed =
         Analysed { about: &about, source: &e.source, body: &e.body, ballots: &e.ballots, result: &e.result };
-    page(&AnalysisView::new(analysed, projection))
-        .map_err(|_| Failure::Input(format!("{}: the page could not be written", e.source)))
+    let mut view = AnalysisView::new(analysed, projection);
+    if let Some(before) = &args.compare_with {
+        let earlier = elected(before, &WhatIfArgs::default(), "nothing to compare")?;
+        let name = |x: &Elected| format!("{}, from {}", x.title(), x.source);
+        view =
+            view.with_comparison(&DiffView::new(name(&earlier), name(e), &diff(&earlier.result, &e.result)));
+    }
+    page(&view).map_err(|_| Failure::Input(format!("{}: the page could not be written", e.source)))
 }

@@ -153,6 +153,22 @@ pub struct Projected<'a> {
 }
 
 impl AnalysisView {
+    /// Adds, before the notes, a section putting an earlier election beside
+    /// this one ([`DiffView`](super::diff::DiffView), as `saylau diff` prints it).
+    pub fn with_comparison(mut self, diff: &super::diff::DiffView) -> AnalysisView {
+        let mut s = Section::new("compared", "Compared with another election");
+        s.push(Block::Paragraph(format!("Before: {}. After: {}.", diff.before, diff.after)));
+        s.push(Block::Table(diff.table()));
+        s.push(Block::Aside(
+            "Shares are of each election's votes for lists (and \"against all\" where it was on the ballot); \
+             parties are matched by name, including former names (Nur Otan is Amanat)."
+                .into(),
+        ));
+        let at = self.sections.iter().position(|x| x.id == "notes").unwrap_or(self.sections.len());
+        self.sections.insert(at, s);
+        self
+    }
+
     /// The report of `a`, with the projection when given.
     pub fn new(a: Analysed<'_>, projection: Option<Projected<'_>>) -> AnalysisView {
         let view = BodyView::new(a.about.clone(), a.body, a.result);
