@@ -177,6 +177,10 @@ pub struct Scenario {
     /// The official result, to set beside the computed one (see [`Official`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official: Option<Official>,
+    /// Colours for parties in pictures, `{"Party": "#rrggbb"}` (`#rgb` also),
+    /// in place of the party registry's or the palette's.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub colours: std::collections::BTreeMap<String, String>,
     /// The simulator's vote model; `None` uses [`Uncertainty::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Uncertainty>,

@@ -348,3 +348,21 @@ fn the_report_can_put_an_earlier_election_beside_the_scenario() {
     let compared = doc.descendants().position(|n| n.attribute("id") == Some("compared"));
     assert!(compared < notes, "the comparison comes before the notes");
 }
+
+#[test]
+fn a_scenario_sets_party_colours_and_the_registry_colours_the_rest() {
+    let scenario = |colours: &str| {
+        format!(
+            r#"{{"body": "kurultai", "colours": {colours},
+                "lists": [{{"party": "Nur Otan", "votes": 600}}, {{"party": "Auyl", "votes": 400}}]}}"#
+        )
+    };
+    // Nur Otan is Amanat in the registry: Amanat's blue, unless the scenario says otherwise.
+    let plain = run(&["hemicycle", "-o", "-", "-"], &scenario("{}")).stdout;
+    assert!(plain.contains(saylau::party::find("Amanat").unwrap().colour), "{plain}");
+    let given = run(&["hemicycle", "-o", "-", "-"], &scenario(r##"{"Amanat": "#ff0000"}"##)).stdout;
+    assert!(given.contains("#ff0000"), "the scenario's colour, matched through the registry: {given}");
+    assert!(given.contains(saylau::party::find("Auyl").unwrap().colour), "{given}");
+    let bad = run(&["hemicycle", "-o", "-", "-"], &scenario(r#"{"Auyl": "green"}"#));
+    assert_fails(&bad, 2, &["green", "Auyl"]);
+}

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use saylau::describe::figure::body_picture;
 use saylau::describe::png;
+use saylau::describe::view::About;
 use saylau::note::Note;
 
 use crate::Failure;
@@ -36,7 +37,14 @@ pub fn main(args: &HemicycleArgs) -> ExitCode {
         true => e.title(),
         false => format!("{} (what if: {})", e.title(), changes.join(", ")),
     };
-    let svg = match body_picture(&title, &e.body, &e.result, &e.ballots, args.split) {
+    let svg = match body_picture(
+        &title,
+        &e.body,
+        &e.result,
+        &e.ballots,
+        args.split,
+        &About::of(&e.scenario).colours,
+    ) {
         Ok(svg) => svg,
         Err(err) => return Failure::Input(format!("{}: cannot draw the result: {err}", e.source)).exit(),
     };

@@ -220,7 +220,11 @@ fn seats(a: Analysed<'_>, view: &BodyView) -> Section {
         "One dot per seat; each party one wedge, self-nominated members grey, vacant seats hollow, \
          undecided seats dashed; the dashed line marks the majority."
     };
-    s.figure(body_picture(&a.title(), a.body, a.result, a.ballots, false), Some("hemicycle"), caption);
+    s.figure(
+        body_picture(&a.title(), a.body, a.result, a.ballots, false, &a.about.colours),
+        Some("hemicycle"),
+        caption,
+    );
     if let Some(src) = &a.about.source {
         s.push(Block::Aside(format!("Source: {src}")));
     }
@@ -250,7 +254,7 @@ fn result(a: Analysed<'_>, view: &BodyView) -> Section {
         && a.body.districts.as_ref().is_some_and(|t| t.seats > 0);
     if mixed {
         s.figure(
-            body_picture(&a.title(), a.body, a.result, a.ballots, true),
+            body_picture(&a.title(), a.body, a.result, a.ballots, true, &a.about.colours),
             Some("tiers"),
             "The same seats with the party-list tier (left) and the single-member tier (right) apart.",
         );

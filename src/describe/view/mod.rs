@@ -40,6 +40,9 @@ pub struct About {
     /// Free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Colours the scenario gives parties in pictures (not in JSON).
+    #[serde(skip)]
+    pub colours: Vec<(String, String)>,
 }
 
 impl About {
@@ -50,6 +53,7 @@ impl About {
             date: s.date.clone(),
             source: s.source.clone(),
             description: s.description.clone(),
+            colours: s.colours.iter().map(|(p, c)| (p.clone(), c.clone())).collect(),
         }
     }
 }
