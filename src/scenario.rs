@@ -22,6 +22,7 @@
 //! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
 //! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
 //! | `official` | object | the official result, printed beside the computed one: `{"source", "published" (default true), "list_seats": [{"party", "seats"}], "winners": [{"district", "winner"}], "outcome"}` (see [`Official`]) |
+//! | `colours` | object | party colours for pictures, `{"Amanat": "#1c5aa6"}` |
 //! | `uncertainty` | object | the simulator's vote model (see [`Uncertainty`]); ignored by `elect` |
 //!
 //! # Example
