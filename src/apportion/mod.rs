@@ -426,9 +426,29 @@ impl Apportioner {
         // Any fill will do, the methods write every entry; not zero, because
         // a zeroed allocation is a `calloc`, which skips glibc's thread cache.
         let mut out = vec![u32::MAX; votes.len()];
-        let mut buffers = divisor::Buffers::default();
-        let tie =
-            self.count((votes, total, positive), seats, &mut out, quota::Buffer::Local, &mut buffers)?;
+        let tie = match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                self.excess,
+                &mut out,
+                quota::Buffer::Local,
+            )?,
+            m => divisor::apportion_into(
+                divisor::Kind::of(m),
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                &mut out,
+                &mut divisor::Buffers::default(),
+            )?,
+        };
         Ok(settle(self.method, out, tie))
     }
 
@@ -491,29 +511,18 @@ impl Apportioner {
             });
         }
         self.method.validate()?;
-        let keys = quota::Buffer::Reuse(&mut scratch.keys);
-        let tie = self.count((votes, total, positive), seats, out, keys, &mut scratch.buffers)?;
-        match tie {
-            Some(t) if t.is_open() => Err(Error::Tie { parties: t.parties, seats: t.seats }),
-            tie => Ok(tie),
-        }
-    }
-
-    /// The count by the method, into `out`, with these buffers; `checked` is
-    /// the votes with their total and the number of parties with votes.
-    #[inline]
-    fn count(
-        &self,
-        (votes, total, positive): (&[u64], u128, usize),
-        seats: u32,
-        out: &mut [u32],
-        keys: quota::Buffer<'_>,
-        buffers: &mut divisor::Buffers,
-    ) -> Result<Option<TieResolution>> {
-        match self.method {
-            Method::LargestRemainder(q) => {
-                quota::apportion_into(q, votes, total, positive, seats, self.ties, self.excess, out, keys)
-            }
+        let tie = match self.method {
+            Method::LargestRemainder(q) => quota::apportion_into(
+                q,
+                votes,
+                total,
+                positive,
+                seats,
+                self.ties,
+                self.excess,
+                out,
+                quota::Buffer::Reuse(&mut scratch.keys),
+            ),
             m => divisor::apportion_into(
                 divisor::Kind::of(m),
                 votes,
@@ -522,8 +531,12 @@ impl Apportioner {
                 seats,
                 self.ties,
                 out,
-                buffers,
+                &mut scratch.buffers,
             ),
+        }?;
+        match tie {
+            Some(t) if t.is_open() => Err(Error::Tie { parties: t.parties, seats: t.seats }),
+            tie => Ok(tie),
         }
     }
 
