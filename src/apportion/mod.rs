@@ -426,6 +426,8 @@ impl Apportioner {
         // Any fill will do, the methods write every entry; not zero, because
         // a zeroed allocation is a `calloc`, which skips glibc's thread cache.
         let mut out = vec![u32::MAX; votes.len()];
+        // The dispatch is written here and in `apportion_into` on purpose: one
+        // shared helper cost 8% on the 2023 Mazhilis count (34.5 -> 37.2 ns).
         let tie = match self.method {
             Method::LargestRemainder(q) => quota::apportion_into(
                 q,
