@@ -465,18 +465,35 @@ pub const NOT_COMPUTED: &str = "not computed";
 
 /// The vote model in one sentence, for people.
 pub fn model_sentence(u: &Uncertainty) -> String {
-    let swing = match u.swing {
-        Swing::Proportional => "proportional",
-        Swing::Uniform => "uniform",
+    let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
+    let sampling = if u.concentration > 0.0 {
+        format!(
+            "the list shares of a poll of {} people (concentration {})",
+            crate::describe::words::thousands(u.concentration.round().max(0.0) as u128),
+            u.concentration
+        )
+    } else {
+        format!("the list shares as given, without sampling noise (concentration {})", u.concentration)
     };
-    let mut line = format!(
-        "vote model: concentration {}, systematic_sd {}, turnout_sd {}, district_sd {}, swing {swing}",
-        u.concentration, u.systematic_sd, u.turnout_sd, u.district_sd
-    );
-    if u.synthetic_districts != Some(false) {
-        line.push_str(&format!(", synthetic districts (regional_sd {})", u.regional_sd));
-    }
-    line
+    let swing = match u.swing {
+        Swing::Proportional => "in proportion to their party's national change",
+        Swing::Uniform => "by their party's national change in points",
+    };
+    format!(
+        "vote model: each run draws {sampling}, moved by an error common to every poll of about {} of each \
+         share (systematic_sd {}), with turnout noise {} (turnout_sd {}); district candidates move {swing} \
+         (swing {}), with noise {} (district_sd {})",
+        pct(u.systematic_sd),
+        u.systematic_sd,
+        pct(u.turnout_sd),
+        u.turnout_sd,
+        match u.swing {
+            Swing::Proportional => "proportional",
+            Swing::Uniform => "uniform",
+        },
+        pct(u.district_sd),
+        u.district_sd
+    )
 }
 
 /// One distribution as a text bar chart, from the fewest to the most seats
