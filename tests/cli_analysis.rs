@@ -902,7 +902,12 @@ fn report_with_runs_shows_the_model_coalitions_and_chances() {
     let sim = doc.descendants().find(|n| n.attribute("id") == Some("simulation")).unwrap();
     // The vote model in one sentence, above the numbers.
     let blocks: Vec<_> = sim.children().filter(|n| n.is_element()).collect();
-    let model = blocks.iter().position(|n| text_of(*n).contains("Vote model: each run draws the list shares of a poll of 2,000 people")).unwrap();
+    let model = blocks
+        .iter()
+        .position(|n| {
+            text_of(*n).contains("Vote model: each run draws the list shares of a poll of 2,000 people")
+        })
+        .unwrap();
     let table = blocks.iter().position(|n| n.has_tag_name("div")).unwrap();
     assert!(model < table);
     assert!(text_of(blocks[model]).starts_with("2,000 runs, seed 0"));
