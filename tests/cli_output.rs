@@ -366,3 +366,45 @@ fn a_scenario_sets_party_colours_and_the_registry_colours_the_rest() {
     let bad = run(&["hemicycle", "-o", "-", "-"], &scenario(r#"{"Auyl": "green"}"#));
     assert_fails(&bad, 2, &["green", "Auyl"]);
 }
+
+#[test]
+fn simulate_gives_each_candidate_their_chance_of_winning() {
+    let r = run(
+        &[
+            "simulate",
+            "--runs",
+            "3000",
+            "--seed",
+            "5",
+            "--format",
+            "json",
+            "scenarios/akim-illustrative.json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let race = &doc["districts"][0];
+    assert_eq!(race["name"], "Rural okrug");
+    let chances: Vec<f64> =
+        race["candidates"].as_array().unwrap().iter().map(|c| c["p_win"].as_f64().unwrap()).collect();
+    // Every run elects one candidate or leaves the seat vacant.
+    let total: f64 = chances.iter().sum::<f64>() + race["p_vacant"].as_f64().unwrap();
+    assert!((total - 1.0).abs() < 1e-9, "{race}");
+    // Candidate A leads with 1,840 of 3,685 votes to B's 1,275: the favourite.
+    assert!(chances[0] > chances[1] && chances[1] >= chances[2], "{race}");
+    assert_eq!(race["candidates"][0]["party"], "Amanat");
+    let table =
+        run(&["simulate", "--runs", "3000", "--seed", "5", "scenarios/akim-illustrative.json"], "").stdout;
+    assert!(table.contains("chances of winning each district") && table.contains("Candidate A"), "{table}");
+    // Without noise, the winner of `elect` wins every run.
+    let quiet = std::fs::read_to_string("scenarios/akim-illustrative.json").unwrap().replacen(
+        '{',
+        r#"{"uncertainty": {"concentration": 0, "systematic_sd": 0, "district_sd": 0},"#,
+        1,
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&run(&["simulate", "--runs", "100", "--format", "json", "-"], &quiet).stdout)
+            .unwrap();
+    assert_eq!(doc["districts"][0]["candidates"][0]["p_win"], 1.0);
+}

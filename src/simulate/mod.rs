@@ -280,6 +280,30 @@ pub struct PartyProjection {
     pub mean_share: Option<f64>,
 }
 
+/// A candidate's chance of winning a district (or an akim race).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CandidateChance {
+    /// The candidate.
+    pub name: String,
+    /// The nominating party (`None`: self-nominated).
+    pub party: Option<String>,
+    /// Share of runs the candidate won.
+    pub p_win: f64,
+}
+
+/// One district's projection.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DistrictProjection {
+    /// The district.
+    pub name: String,
+    /// Its candidates, in ballot order.
+    pub candidates: Vec<CandidateChance>,
+    /// Share of runs the seat was left vacant (a repeat election).
+    pub p_vacant: f64,
+}
+
 /// A coalition's projection.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -322,6 +346,9 @@ pub struct Projection {
     pub undecided: u32,
     /// The coalitions asked for.
     pub coalitions: Vec<CoalitionProjection>,
+    /// Each district of the scenario (not the generated ones): every
+    /// candidate's chance of winning it.
+    pub districts: Vec<DistrictProjection>,
     /// Runs in which a tie was broken by lot because the rules refuse ties.
     pub runs_with_lot: u64,
     /// Notes on the model (synthetic districts, undecided seats, ...).
@@ -378,6 +405,10 @@ pub struct Simulation {
     cand_swing: Vec<Option<usize>>,
     /// The party a candidate's seat counts for.
     cand_party: Vec<Option<usize>>,
+    /// Each candidate's name (a synthetic district's nominee: the list's party).
+    cand_name: Vec<String>,
+    /// Each district's name.
+    district_name: Vec<String>,
     uncertainty: Uncertainty,
     coalitions: Vec<CoalitionModel>,
     notes: Vec<Note>,

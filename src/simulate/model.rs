@@ -91,6 +91,8 @@ impl Simulation {
             cand_share: Vec::new(),
             cand_swing: Vec::new(),
             cand_party: Vec::new(),
+            cand_name: Vec::new(),
+            district_name: Vec::new(),
             uncertainty: uncertainty.clone(),
             coalitions: Vec::new(),
             notes: Vec::new(),
@@ -111,7 +113,9 @@ impl Simulation {
                     sim.cand_share.push(c.votes as f64 / total);
                     sim.cand_swing.push(party.filter(|&p| p < n_lists && sim.list.is_some()));
                     sim.cand_party.push(party);
+                    sim.cand_name.push(c.name.trim().to_string());
                 }
+                sim.district_name.push(d.name.trim().to_string());
                 sim.districts.push(DistrictModel {
                     start,
                     end: sim.cand_share.len(),
@@ -196,6 +200,8 @@ impl Simulation {
                     self.cand_share.push(share);
                     self.cand_swing.push(Some(k));
                     self.cand_party.push(Some(k));
+                    // Generated districts are not reported one by one.
+                    self.cand_name.push(String::new());
                 }
             }
             self.districts.push(DistrictModel {

@@ -122,7 +122,7 @@ impl Simulation {
             }
         }
         if let Some(rules) = &self.rules {
-            for d in &self.districts {
+            for (di, d) in self.districts.iter().enumerate() {
                 sc.dvotes.clear();
                 let shares = &self.cand_share[d.start..d.end];
                 for (&share, &swing) in shares.iter().zip(&self.cand_swing[d.start..d.end]) {
@@ -154,11 +154,17 @@ impl Simulation {
                     },
                 };
                 match winner {
-                    Some(w) => match self.cand_party[d.start + w] {
-                        Some(p) => sc.district_seats[p] += 1,
-                        None => independents += 1,
-                    },
-                    None => vacant += 1,
+                    Some(w) => {
+                        tally.cand_wins[d.start + w] += 1;
+                        match self.cand_party[d.start + w] {
+                            Some(p) => sc.district_seats[p] += 1,
+                            None => independents += 1,
+                        }
+                    }
+                    None => {
+                        tally.district_vacant[di] += 1;
+                        vacant += 1;
+                    }
                 }
             }
         }

@@ -21,6 +21,10 @@ pub(super) struct Tally {
     pub(super) vote_sum: Vec<u128>,
     pub(super) vote_total: u128,
     pub(super) runs_with_lot: u64,
+    /// Runs each candidate (flat, as the model's candidate arrays) won.
+    pub(super) cand_wins: Vec<u64>,
+    /// Runs each district was left vacant.
+    pub(super) district_vacant: Vec<u64>,
 }
 
 impl Tally {
@@ -43,6 +47,8 @@ impl Tally {
             vote_sum: vec![0; k],
             vote_total: 0,
             runs_with_lot: 0,
+            cand_wins: vec![0; sim.cand_share.len()],
+            district_vacant: vec![0; sim.districts.len()],
         }
     }
 
@@ -108,6 +114,8 @@ impl Tally {
         self.vote_sum.iter_mut().zip(&other.vote_sum).for_each(|(x, y)| *x += y);
         self.vote_total += other.vote_total;
         self.runs_with_lot += other.runs_with_lot;
+        add(&mut self.cand_wins, &other.cand_wins);
+        add(&mut self.district_vacant, &other.district_vacant);
     }
 }
 
@@ -167,7 +175,26 @@ impl Simulation {
         if interrupted {
             notes.push(Note::Interrupted { runs });
         }
+        // The scenario's own districts come first; generated ones are not named.
+        let districts = self
+            .districts
+            .iter()
+            .zip(&self.district_name)
+            .enumerate()
+            .map(|(di, (d, name))| DistrictProjection {
+                name: name.clone(),
+                candidates: (d.start..d.end)
+                    .map(|c| CandidateChance {
+                        name: self.cand_name[c].clone(),
+                        party: self.cand_party[c].map(|p| self.parties[p].clone()),
+                        p_win: p(tally.cand_wins[c]),
+                    })
+                    .collect(),
+                p_vacant: p(tally.district_vacant[di]),
+            })
+            .collect();
         Projection {
+            districts,
             undecided: self.seats - simulated,
             runs,
             seed,

@@ -100,6 +100,28 @@ pub struct CoalitionView {
     pub p_three_quarters: Option<f64>,
 }
 
+/// A candidate's chance of winning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateChanceView {
+    /// The candidate.
+    pub name: String,
+    /// The nominating party (`null`: self-nominated).
+    pub party: Option<String>,
+    /// Share of runs won.
+    pub p_win: f64,
+}
+
+/// One district's chances.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistrictChances {
+    /// The district.
+    pub name: String,
+    /// Its candidates, in ballot order.
+    pub candidates: Vec<CandidateChanceView>,
+    /// Share of runs the seat was left vacant.
+    pub p_vacant: f64,
+}
+
 /// A projection, described: the JSON of `saylau simulate`, its tables and
 /// its CSV rows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -122,6 +144,8 @@ pub struct ProjectionView {
     pub undecided: u32,
     /// The coalitions asked for.
     pub coalitions: Vec<CoalitionView>,
+    /// Each district of the scenario: every candidate's chance of winning it.
+    pub districts: Vec<DistrictChances>,
     /// Runs in which a tie was broken by lot.
     pub runs_with_lot: u64,
     /// Whether the run was stopped early.
@@ -179,6 +203,23 @@ impl ProjectionView {
                     p_majority: c.p_majority,
                     p_two_thirds: c.p_two_thirds,
                     p_three_quarters: c.p_three_quarters,
+                })
+                .collect(),
+            districts: report
+                .districts
+                .iter()
+                .map(|d| DistrictChances {
+                    name: d.name.clone(),
+                    candidates: d
+                        .candidates
+                        .iter()
+                        .map(|c| CandidateChanceView {
+                            name: c.name.clone(),
+                            party: c.party.clone(),
+                            p_win: c.p_win,
+                        })
+                        .collect(),
+                    p_vacant: d.p_vacant,
                 })
                 .collect(),
             runs_with_lot: report.runs_with_lot,
@@ -254,6 +295,33 @@ impl ProjectionView {
         t
     }
 
+    /// Each district's candidates with their chance of winning (an akim race:
+    /// the one table that matters).
+    pub fn district_table(&self) -> Table {
+        let mut t = Table::new([
+            ("district", Align::Left),
+            ("candidate", Align::Left),
+            ("party", Align::Left),
+            ("P(win)", Align::Right),
+        ]);
+        for d in &self.districts {
+            let mut first = true;
+            let mut name = || if std::mem::take(&mut first) { d.name.clone() } else { String::new() };
+            for c in &d.candidates {
+                t.push([
+                    name(),
+                    c.name.clone(),
+                    c.party.clone().unwrap_or_else(|| SELF_NOMINATED.into()),
+                    probability(c.p_win),
+                ]);
+            }
+            if d.p_vacant > 0.0 {
+                t.push([name(), label(VACANT), String::new(), probability(d.p_vacant)]);
+            }
+        }
+        t
+    }
+
     /// The coalition table (empty when none was asked for).
     pub fn coalition_table(&self) -> Table {
         let mut t = Table::new([
@@ -311,6 +379,11 @@ impl ProjectionView {
             writeln!(w)?;
             writeln!(w, "coalitions (combined seats):")?;
             self.coalition_table().write_text(w)?;
+        }
+        if !self.districts.is_empty() {
+            writeln!(w)?;
+            writeln!(w, "chances of winning each district:")?;
+            self.district_table().write_text(w)?;
         }
         if self.parties.first().is_some_and(|p| p.total.histogram.is_some()) {
             writeln!(w)?;
