@@ -175,24 +175,7 @@ impl Simulation {
         if interrupted {
             notes.push(Note::Interrupted { runs });
         }
-        // The scenario's own districts come first; generated ones are not named.
-        let districts = self
-            .districts
-            .iter()
-            .zip(&self.district_name)
-            .enumerate()
-            .map(|(di, (d, name))| DistrictProjection {
-                name: name.clone(),
-                candidates: (d.start..d.end)
-                    .map(|c| CandidateChance {
-                        name: self.cand_name[c].clone(),
-                        party: self.cand_party[c].map(|p| self.parties[p].clone()),
-                        p_win: p(tally.cand_wins[c]),
-                    })
-                    .collect(),
-                p_vacant: p(tally.district_vacant[di]),
-            })
-            .collect();
+        let districts = self.district_chances(&tally, &p);
         Projection {
             districts,
             undecided: self.seats - simulated,
@@ -207,5 +190,26 @@ impl Simulation {
             runs_with_lot: tally.runs_with_lot,
             notes,
         }
+    }
+
+    /// Each of the scenario's own districts (they come first; generated ones
+    /// are not named) with every candidate's chance of winning it.
+    fn district_chances(&self, tally: &Tally, p: &dyn Fn(u64) -> f64) -> Vec<DistrictProjection> {
+        self.districts
+            .iter()
+            .zip(&self.district_name)
+            .enumerate()
+            .map(|(di, (d, name))| DistrictProjection {
+                name: name.clone(),
+                candidates: (d.start..d.end)
+                    .map(|c| CandidateChance {
+                        name: self.cand_name[c].clone(),
+                        party: self.cand_party[c].map(|k| self.parties[k].clone()),
+                        p_win: p(tally.cand_wins[c]),
+                    })
+                    .collect(),
+                p_vacant: p(tally.district_vacant[di]),
+            })
+            .collect()
     }
 }
