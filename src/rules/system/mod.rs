@@ -506,12 +506,6 @@ pub struct BodyResult {
 }
 
 impl BodyResult {
-    /// The party with the most seats, when one has more than every other.
-    pub fn largest_party(&self) -> Option<&PartyResult> {
-        let best = self.parties.iter().max_by_key(|p| p.seats)?;
-        (self.parties.iter().filter(|p| p.seats == best.seats).count() == 1).then_some(best)
-    }
-
     /// Seats needed for a majority of the whole body: `seats / 2 + 1`.
     pub fn majority(&self) -> u32 {
         self.seats / 2 + 1
