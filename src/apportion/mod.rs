@@ -505,6 +505,23 @@ impl Apportioner {
         out: &mut [u32],
         scratch: &mut Scratch,
     ) -> Result<Option<TieResolution>> {
+        match self.decide_into(votes, seats, out, scratch)? {
+            Some(t) if t.is_open() => Err(Error::Tie { parties: t.parties, seats: t.seats }),
+            tie => Ok(tie),
+        }
+    }
+
+    /// As [`Apportioner::apportion_into`], but a tie the policy cannot break
+    /// is returned open ([`TieResolution::is_open`]), with its provisional
+    /// winners counted in `out`; [`Tie::from_open`] makes it a [`Tie`].
+    #[inline]
+    pub(crate) fn decide_into(
+        &self,
+        votes: &[u64],
+        seats: u32,
+        out: &mut [u32],
+        scratch: &mut Scratch,
+    ) -> Result<Option<TieResolution>> {
         let (total, positive) = check(votes, seats)?;
         if out.len() != votes.len() {
             return Err(Error::InvalidNumber {
@@ -513,7 +530,7 @@ impl Apportioner {
             });
         }
         self.method.validate()?;
-        let tie = match self.method {
+        match self.method {
             Method::LargestRemainder(q) => quota::apportion_into(
                 q,
                 votes,
@@ -535,10 +552,6 @@ impl Apportioner {
                 out,
                 &mut scratch.buffers,
             ),
-        }?;
-        match tie {
-            Some(t) if t.is_open() => Err(Error::Tie { parties: t.parties, seats: t.seats }),
-            tie => Ok(tie),
         }
     }
 
@@ -662,14 +675,9 @@ impl Allocation {
 /// The count's result: decided, or tied with the provisional winners'
 /// contested seats taken back.
 #[inline]
-fn settle(method: Method, mut seats: Vec<u32>, tie: Option<TieResolution>) -> Decision {
+fn settle(method: Method, seats: Vec<u32>, tie: Option<TieResolution>) -> Decision {
     match tie {
-        Some(t) if t.is_open() => {
-            for &w in t.winners.iter().filter(|w| t.parties.contains(w)) {
-                seats[w] -= 1;
-            }
-            Decision::Tied(Tie { method, certain: seats, tied: t.parties, contested: t.seats })
-        }
+        Some(t) if t.is_open() => Decision::Tied(Tie::from_open(method, seats, t)),
         tie => Decision::Decided(Allocation { method, seats, tie }),
     }
 }
@@ -698,6 +706,16 @@ pub struct Tie {
 }
 
 impl Tie {
+    /// The tie of a count left open ([`TieResolution::is_open`]) with
+    /// `seats`, its provisional winners included (see
+    /// [`Apportioner::decide_into`]).
+    pub(crate) fn from_open(method: Method, mut certain: Vec<u32>, open: TieResolution) -> Tie {
+        for &w in open.winners.iter().filter(|w| open.parties.contains(w)) {
+            certain[w] = certain[w].saturating_sub(1);
+        }
+        Tie { method, certain, tied: open.parties, contested: open.seats }
+    }
+
     /// The seats each party holds whatever the draw, in input order.
     pub fn certain(&self) -> &[u32] {
         &self.certain

@@ -128,10 +128,26 @@ impl Threshold {
     /// # Ok::<(), saylau::Error>(())
     /// ```
     pub fn eligible_at_least(&self, votes: &[u64], extra_base: u64, min_parties: usize) -> Vec<bool> {
-        let mut eligible = self.eligible(votes, extra_base);
+        let mut eligible = Vec::with_capacity(votes.len());
+        self.eligible_into(votes, extra_base, min_parties, &mut eligible);
+        eligible
+    }
+
+    /// [`Threshold::eligible_at_least`] into `eligible` (cleared first); it
+    /// allocates only when `min_parties` admits parties below the threshold.
+    pub(crate) fn eligible_into(
+        &self,
+        votes: &[u64],
+        extra_base: u64,
+        min_parties: usize,
+        eligible: &mut Vec<bool>,
+    ) {
+        let base = base(votes, extra_base);
+        eligible.clear();
+        eligible.extend(votes.iter().map(|&v| v > 0 && self.passes(v, base)));
         let count = eligible.iter().filter(|&&e| e).count();
         if count >= min_parties {
-            return eligible;
+            return;
         }
         let mut rest: Vec<usize> = (0..votes.len()).filter(|&i| !eligible[i] && votes[i] > 0).collect();
         rest.sort_by(|&a, &b| votes[b].cmp(&votes[a]).then(a.cmp(&b)));
@@ -143,7 +159,6 @@ impl Threshold {
             eligible[i] = true;
             last = Some(votes[i]);
         }
-        eligible
     }
 }
 

@@ -3,9 +3,11 @@
 
 use super::tally::Tally;
 use super::*;
+use crate::system::{ListOutcome, ListScratch};
 
-/// Per-thread buffers reused across runs: no allocation per run beyond the
-/// list tier's own.
+/// Per-thread buffers reused across runs: after the first run, a run
+/// allocates nothing (except to record a tie, or on the list tier's rare
+/// slow paths, see [`ListTier::count_into`]).
 pub(super) struct Scratch {
     pub(super) share: Vec<f64>,
     pub(super) ratio: Vec<f64>,
@@ -14,6 +16,9 @@ pub(super) struct Scratch {
     pub(super) dvotes: Vec<u64>,
     pub(super) list_seats: Vec<u32>,
     pub(super) district_seats: Vec<u32>,
+    /// The list tier's count, and its working memory.
+    outcome: ListOutcome,
+    tier: ListScratch,
 }
 
 impl Scratch {
@@ -28,6 +33,8 @@ impl Scratch {
             dvotes: Vec::with_capacity(widest),
             list_seats: vec![0; sim.parties.len()],
             district_seats: vec![0; sim.parties.len()],
+            outcome: ListOutcome::default(),
+            tier: ListScratch::new(),
         }
     }
 }
@@ -103,12 +110,20 @@ impl Simulation {
             let against = sc.votes[lists];
             // A tie the rules refuse is drawn by lot from the run's own
             // stream, from the count as it stands (no recount).
-            let outcome = list.tier.count(&sc.votes[..lists], &list.candidates, against, |tie, votes| {
-                lot = true;
-                tie.resolve(TieBreak::Lot { seed: rng.next_u64() }, votes)
-            });
-            match outcome {
-                Ok(o) => {
+            let counted = list.tier.count_into(
+                &sc.votes[..lists],
+                &list.candidates,
+                against,
+                &mut sc.outcome,
+                &mut sc.tier,
+                |tie, votes| {
+                    lot = true;
+                    tie.resolve(TieBreak::Lot { seed: rng.next_u64() }, votes)
+                },
+            );
+            match counted {
+                Ok(()) => {
+                    let o = &sc.outcome;
                     for i in 0..lists {
                         sc.list_seats[i] = o.seats[i];
                         if o.eligible[i] {

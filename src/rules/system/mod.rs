@@ -22,7 +22,7 @@ pub mod presets;
 
 use std::collections::HashMap;
 
-use crate::apportion::{Allocation, Apportioner, Decision, Method, Tie, TieBreak, TieResolution};
+use crate::apportion::{Allocation, Apportioner, Method, Tie, TieBreak, TieResolution};
 use crate::district::{AgainstAllRule, District, DistrictRules, check_names};
 use crate::error::{Error, Result};
 use crate::note::{Assumption, ListVotes, Note};
@@ -99,8 +99,9 @@ pub struct ListTier {
     pub runner_up_left_over: LeftOver,
 }
 
-/// The outcome of a list tier.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The outcome of a list tier. `Default` is an empty outcome, the buffer
+/// that [`ListTier::count_into`] fills.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListOutcome {
     /// Which parties took part (passed the threshold or were admitted).
@@ -124,6 +125,22 @@ pub struct ListOutcome {
     /// runner-up rule.
     #[cfg_attr(feature = "serde", serde(default))]
     pub runner_up_round_again: bool,
+}
+
+/// Reusable working memory for [`ListTier::count_into`]: the votes still
+/// taking part and the apportionment's [`Scratch`](crate::apportion::Scratch).
+/// It holds no result, only capacity, and works with any tier.
+#[derive(Debug, Clone, Default)]
+pub struct ListScratch {
+    active: Vec<u64>,
+    apportion: crate::apportion::Scratch,
+}
+
+impl ListScratch {
+    /// An empty scratch space; it allocates on first use.
+    pub fn new() -> ListScratch {
+        ListScratch::default()
+    }
 }
 
 impl ListTier {
@@ -184,81 +201,155 @@ impl ListTier {
         votes: &[u64],
         candidates: &[Option<u32>],
         against_all: u64,
-        mut on_tie: impl FnMut(&Tie, &[u64]) -> Result<Allocation>,
+        on_tie: impl FnMut(&Tie, &[u64]) -> Result<Allocation>,
     ) -> Result<ListOutcome> {
+        let mut out = ListOutcome::default();
+        self.count_into(votes, candidates, against_all, &mut out, &mut ListScratch::new(), on_tie)?;
+        Ok(out)
+    }
+
+    /// As [`ListTier::count`], into the caller's `out`, reusing `scratch`:
+    /// for loops that count many elections, such as the simulator's (in the
+    /// spirit of `csv`'s `read_record`). Once `out` and `scratch` have grown
+    /// to the number of lists, a count allocates nothing, except to record a
+    /// tie, for a list too short for its seats, under the runner-up rule of
+    /// 2009 and when `min_parties` admits lists below the threshold.
+    ///
+    /// ```
+    /// # use saylau::system::{ListOutcome, ListScratch, Overrides, Preset};
+    /// let tier = Preset::Mazhilis.body(&Overrides::default())?.list.unwrap();
+    /// let (mut out, mut scratch) = (ListOutcome::default(), ListScratch::new());
+    /// for swing in [0, 100_000, 200_000] {
+    ///     let votes = [3_000_000 - swing, 600_000 + swing, 500_000, 400_000, 100_000];
+    ///     tier.count_into(&votes, &[None; 5], 60_000, &mut out, &mut scratch, |tie, _| {
+    ///         Err(saylau::Error::Tie { parties: tie.tied().to_vec(), seats: tie.contested() })
+    ///     })?;
+    ///     assert_eq!(out.seats.iter().sum::<u32>(), 69);
+    ///     assert_eq!(out.eligible, [true, true, true, true, false]);
+    /// }
+    /// // The last count by hand: 4,500,000 votes of the lists above 5% of
+    /// // 4,660,000; quotas 42.93, 12.27, 7.67, 6.13 give 67 whole seats, and
+    /// // the two largest remainders (0.93, 0.67) the last two.
+    /// assert_eq!(out.seats, [43, 12, 8, 6, 0]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ListTier::count`]. On an error the contents of `out` are
+    /// unspecified.
+    pub fn count_into(
+        &self,
+        votes: &[u64],
+        candidates: &[Option<u32>],
+        against_all: u64,
+        out: &mut ListOutcome,
+        scratch: &mut ListScratch,
+        mut on_tie: impl FnMut(&Tie, &[u64]) -> Result<Allocation>,
+    ) -> Result<()> {
         let n = votes.len();
         check_counts(votes, candidates)?;
-        let extra = if self.against_all_in_base { against_all } else { 0 };
-        let mut eligible = self.threshold.eligible_at_least(votes, extra, self.min_parties);
-        let (passing, runner_up) = self.runner_up_admitted(votes, extra);
-        if !runner_up.is_empty() {
-            if self.method == Method::HARE {
-                return self.corrected(votes, candidates, &passing, &runner_up);
+        if self.admit(votes, candidates, against_all, out)? {
+            return Ok(());
+        }
+        let apportioner = self.apportioner();
+        // Votes of the lists still taking part: ineligible lists, and lists
+        // held at their length, are zero.
+        let active = &mut scratch.active;
+        active.clear();
+        active.extend(votes.iter().zip(&out.eligible).map(|(&v, &e)| if e { v } else { 0 }));
+        out.seats.clear();
+        out.seats.resize(n, 0);
+        out.short_lists.clear();
+        out.tie = None;
+        out.runner_up.clear();
+        out.runner_up_minimum_applied = false;
+        out.runner_up_round_again = false;
+        let cap = |i: usize| candidates[i].unwrap_or(0);
+        let over = |seats: &[u32], active: &[u64], i: usize| {
+            active[i] > 0 && candidates[i].is_some_and(|c| seats[i] > c)
+        };
+        let mut open = self.seats;
+        out.vacant = loop {
+            if open == 0 || active.iter().all(|&v| v == 0) {
+                out.seats.fill(0);
+                for &i in &out.short_lists {
+                    out.seats[i] = cap(i);
+                }
+                break open;
             }
-            for &i in &runner_up {
-                eligible[i] = true;
+            match apportioner.decide_into(active, open, &mut out.seats, &mut scratch.apportion)? {
+                Some(open_tie) if open_tie.is_open() => {
+                    let tie = Tie::from_open(self.method, out.seats.clone(), open_tie);
+                    let alloc = on_tie(&tie, active)?;
+                    if alloc.seats().len() != n {
+                        return Err(Error::LengthMismatch {
+                            what: "seats of the tie's resolution for the lists",
+                            expected: n,
+                            given: alloc.seats().len(),
+                        });
+                    }
+                    if let Some(t) = alloc.tie() {
+                        out.tie = Some(t.clone());
+                    }
+                    out.seats.copy_from_slice(alloc.seats());
+                }
+                Some(broken) => out.tie = Some(broken),
+                None => {}
+            }
+            let any_over = (0..n).any(|i| over(&out.seats, active, i));
+            for &i in &out.short_lists {
+                out.seats[i] = cap(i);
+            }
+            if !any_over {
+                break 0;
+            }
+            for i in 0..n {
+                if over(&out.seats, active, i) {
+                    out.seats[i] = cap(i);
+                    active[i] = 0;
+                    open -= cap(i);
+                    out.short_lists.push(i);
+                }
+            }
+            if self.unfilled == UnfilledSeats::Vacant {
+                break self.seats - out.seats.iter().sum::<u32>();
+            }
+        };
+        out.short_lists.sort_unstable();
+        Ok(())
+    }
+
+    /// Marks the lists taking part in `out.eligible`; returns `true` when
+    /// the runner-up rule's corrected count has filled `out` whole.
+    fn admit(
+        &self,
+        votes: &[u64],
+        candidates: &[Option<u32>],
+        against_all: u64,
+        out: &mut ListOutcome,
+    ) -> Result<bool> {
+        let extra = if self.against_all_in_base { against_all } else { 0 };
+        self.threshold.eligible_into(votes, extra, self.min_parties, &mut out.eligible);
+        if self.runner_up != RunnerUp::Off {
+            let (passing, runner_up) = self.runner_up_admitted(votes, extra);
+            if !runner_up.is_empty() {
+                if self.method == Method::HARE {
+                    *out = self.corrected(votes, candidates, &passing, &runner_up)?;
+                    return Ok(true);
+                }
+                for &i in &runner_up {
+                    out.eligible[i] = true;
+                }
             }
         }
-        if !eligible.contains(&true) {
+        if !out.eligible.contains(&true) {
             return Err(Error::NoEligibleParty {
                 threshold: self.threshold.percent().to_string(),
                 base: base(votes, extra),
             });
         }
-        let apportioner = self.apportioner();
-        // Votes of the lists still taking part: ineligible lists, and lists
-        // held at their length, are zero.
-        let mut active: Vec<u64> =
-            votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
-        let mut short_lists: Vec<usize> = Vec::new();
-        let cap = |i: usize| candidates[i].unwrap_or(0);
-        let mut tie = None;
-        let mut open = self.seats;
-        let (seats, vacant) = loop {
-            if open == 0 || active.iter().all(|&v| v == 0) {
-                let mut seats = vec![0u32; n];
-                for &i in &short_lists {
-                    seats[i] = cap(i);
-                }
-                break (seats, open);
-            }
-            let alloc = match apportioner.decide(&active, open)? {
-                Decision::Decided(alloc) => alloc,
-                Decision::Tied(tie) => on_tie(&tie, &active)?,
-            };
-            if let Some(t) = alloc.tie() {
-                tie = Some(t.clone());
-            }
-            let mut seats = alloc.into_seats();
-            let over: Vec<usize> =
-                (0..n).filter(|&i| active[i] > 0 && candidates[i].is_some_and(|c| seats[i] > c)).collect();
-            for &i in short_lists.iter().chain(&over) {
-                seats[i] = cap(i);
-            }
-            if over.is_empty() {
-                break (seats, 0);
-            }
-            for &i in &over {
-                active[i] = 0;
-                open -= cap(i);
-                short_lists.push(i);
-            }
-            if self.unfilled == UnfilledSeats::Vacant {
-                let vacant = self.seats - seats.iter().sum::<u32>();
-                break (seats, vacant);
-            }
-        };
-        short_lists.sort_unstable();
-        Ok(ListOutcome {
-            eligible,
-            seats,
-            vacant,
-            short_lists,
-            tie,
-            runner_up: Vec::new(),
-            runner_up_minimum_applied: false,
-            runner_up_round_again: false,
-        })
+        Ok(false)
     }
 
     /// The lists passing the threshold, and the lists the runner-up rule
