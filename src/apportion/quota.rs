@@ -351,14 +351,13 @@ fn count_small<T: Word>(
         return Ok(None);
     }
     if left < n {
-        sort8_descending(&mut rems);
-        let (cut, next) = (rems[left as usize - 1], rems[left as usize]);
+        let mut sorted = rems;
+        sort8_descending(&mut sorted);
+        let (cut, next) = (sorted[left as usize - 1], sorted[left as usize]);
         // No tie: exactly `left` remainders are at least `cut`, and as
         // `cut > next >= 0`, a zero-vote party (remainder 0) is not one.
         if next < cut {
-            let d = T::value(div);
-            for (o, &v) in out.iter_mut().zip(votes) {
-                let rem = T::from(v) * mult - T::from(*o as u64) * d;
+            for (o, &rem) in out.iter_mut().zip(&rems) {
                 *o += (rem >= cut) as u32;
             }
             return Ok(None);
