@@ -30,7 +30,7 @@ impl Scratch {
             ratio: vec![1.0; k],
             shift: vec![0.0; k],
             votes: vec![0; k],
-            dvotes: Vec::with_capacity(widest),
+            dvotes: vec![0; widest],
             list_seats: vec![0; sim.parties.len()],
             district_seats: vec![0; sim.parties.len()],
             outcome: ListOutcome::default(),
@@ -138,32 +138,35 @@ impl Simulation {
         }
         if let Some(rules) = &self.rules {
             for (di, d) in self.districts.iter().enumerate() {
-                sc.dvotes.clear();
-                let shares = &self.cand_share[d.start..d.end];
-                for (&share, &swing) in shares.iter().zip(&self.cand_swing[d.start..d.end]) {
+                // Written in place: the buffer is as wide as the widest district.
+                let dvotes = &mut sc.dvotes[..d.end - d.start];
+                let shares = self.cand_share[d.start..d.end].iter().zip(&self.cand_swing[d.start..d.end]);
+                for (slot, (&share, &swing)) in dvotes.iter_mut().zip(shares) {
                     let share = match swing {
-                        Some(k) => self.swing(share, k, sc),
+                        Some(k) => self.swing(share, k, &sc.ratio, &sc.shift),
                         None => share,
                     };
-                    let votes = self.noisy_votes(share, d.total, rng);
-                    sc.dvotes.push(votes);
+                    *slot = self.noisy_votes(share, d.total, rng);
                 }
                 let against_share = match &self.list {
-                    Some(list) => self.swing(d.against_all_share, list.centre.len() - 1, sc),
+                    Some(list) => {
+                        self.swing(d.against_all_share, list.centre.len() - 1, &sc.ratio, &sc.shift)
+                    }
                     None => d.against_all_share,
                 };
                 let against = self.noisy_votes(against_share, d.total, rng);
-                let winner = match plurality(&sc.dvotes) {
-                    Some((leader, false)) if sc.dvotes[leader] > 0 => {
-                        rules.seat(leader, sc.dvotes[leader], against).0
+                let dvotes = &sc.dvotes[..d.end - d.start];
+                let winner = match plurality(dvotes) {
+                    Some((leader, false)) if dvotes[leader] > 0 => {
+                        rules.seat(leader, dvotes[leader], against).0
                     }
                     // A tie for the lead, or no votes at all: the full rules.
-                    _ => match rules.decide_votes(&sc.dvotes, against) {
+                    _ => match rules.decide_votes(dvotes, against) {
                         Err(Error::Tie { .. }) => {
                             lot = true;
                             let lot_rules =
                                 DistrictRules { ties: TieBreak::Lot { seed: rng.next_u64() }, ..*rules };
-                            lot_rules.decide_votes(&sc.dvotes, against).ok().and_then(|o| o.winner)
+                            lot_rules.decide_votes(dvotes, against).ok().and_then(|o| o.winner)
                         }
                         other => other.ok().and_then(|o| o.winner),
                     },
@@ -187,10 +190,10 @@ impl Simulation {
     }
 
     #[inline]
-    fn swing(&self, share: f64, k: usize, sc: &Scratch) -> f64 {
+    fn swing(&self, share: f64, k: usize, ratio: &[f64], shift: &[f64]) -> f64 {
         match self.uncertainty.swing {
-            Swing::Proportional => share * sc.ratio[k],
-            Swing::Uniform => (share + sc.shift[k]).max(0.0),
+            Swing::Proportional => share * ratio[k],
+            Swing::Uniform => (share + shift[k]).max(0.0),
         }
     }
 
