@@ -61,7 +61,8 @@ pub fn scenario(e: Error, scenario: &Scenario, source: &str) -> Failure {
     let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
     match e {
         Error::Tie { parties, seats } => {
-            let names = join_names(parties.iter().map(|&i| match scenario.lists.get(i) {
+            let lists = scenario.ballots().lists;
+            let names = join_names(parties.iter().map(|&i| match lists.get(i) {
                 Some(l) => format!("{:?}", l.party.trim()),
                 None => format!("#{}", i + 1),
             }));
