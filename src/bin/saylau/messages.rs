@@ -16,6 +16,11 @@ pub fn scenario_parse(source: &str, e: &ScenarioError) -> String {
             if let Some(hint) = field_hint(path) {
                 text.push_str(&format!(" ({hint})"));
             }
+            if path.starts_with("lists[") && path.ends_with(".votes") && message.contains("floating point") {
+                text.push_str(
+                    " (for list shares in percent, give \"polls\" instead of \"lists\": see docs/scenario.md)",
+                );
+            }
             if let Some(s) = suggestion(message) {
                 text.push_str(&format!(" (did you mean `{s}`?)"));
             }
