@@ -33,6 +33,9 @@ pub fn scenario_parse(source: &str, e: &ScenarioError) -> String {
 /// What a field holds, from the scenario format: said when a value of the
 /// field is refused.
 fn field_hint(path: &str) -> Option<&'static str> {
+    if path.starts_with("polls[") && path.contains(".shares.") {
+        return Some("expected a list's share in percent, from 0 to 100, such as 55 or \"9.5\"");
+    }
     let field = path.rsplit('.').next().unwrap_or(path);
     let field = field.split('[').next().unwrap_or(field);
     Some(match field {
@@ -43,6 +46,9 @@ fn field_hint(path: &str) -> Option<&'static str> {
             "expected a whole number of seats from 0 to 4,294,967,295"
         }
         "min_parties" => "expected a whole number from 0",
+        "sample" => "expected a whole number of people from 1 to 100,000,000",
+        "poll_half_life_days" => "expected a whole number of days from 1",
+        "poll_ballots" => "expected a whole number of ballots from 1",
         "threshold_percent" => "expected a percentage from 0 to 100, such as 5 or \"4.99\"",
         _ => return None,
     })

@@ -583,17 +583,25 @@ impl PollsView {
     fn new(polls: &[Poll], pooled: &PooledPolls) -> PollsView {
         let percent = |x: f64| format!("{:.1}%", x * 100.0);
         let weights: Vec<String> = pooled.weights.iter().map(|&w| percent(w)).collect();
+        let people = thousands(pooled.sample.round().max(0.0) as u128);
         let how = if pooled.weights.len() == 1 {
-            "one poll".to_string()
+            format!("one poll of {people} people")
         } else {
-            format!("{} polls pooled (weights {})", pooled.weights.len(), weights.join(", "))
+            format!(
+                "{} polls pooled (weights {}), as one poll of {people} people",
+                pooled.weights.len(),
+                weights.join(", ")
+            )
+        };
+        let rest = if pooled.rest > 0.0 {
+            let digits = if pooled.rest < 0.05 { 3 } else { 1 };
+            format!("; the {:.digits$}% they give no list is counted as \"against all\"", pooled.rest)
+        } else {
+            String::new()
         };
         let sentence = format!(
-            "polls: {how}, as one poll of {} people; the {:.1}% they give no list is counted as \"against \
-             all\"; the shares are counted on {} notional ballots",
-            thousands(pooled.sample.round().max(0.0) as u128),
-            pooled.rest,
-            thousands(pooled.ballots)
+            "polls: {how}{rest}; the shares are counted on {}",
+            counted(pooled.ballots, "notional ballot")
         );
         PollsView {
             polls: polls
