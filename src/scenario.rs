@@ -300,11 +300,21 @@ impl<'de> serde::Deserialize<'de> for PollDate {
 /// object `{"Amanat": 55, "Respublica": "9.5"}`: numbers or strings, read
 /// exactly as decimals; a party named twice, no party, or shares adding up
 /// to more than 100 are refused.
+///
+/// ```
+/// # use saylau::scenario::PollShares;
+/// let shares: PollShares = serde_json::from_str(r#"{"B": 40, "A": "9.5"}"#)?;
+/// assert_eq!(shares.0[0].0, "B", "in the order given");
+/// assert_eq!(shares.0[1].1.to_string(), "9.5");
+/// assert_eq!(shares.total(), 49.5);
+/// assert!(serde_json::from_str::<PollShares>(r#"{"A": 60, "B": 40.5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PollShares(pub Vec<(String, Ratio)>);
 
 impl PollShares {
-    /// The sum of the shares, in percent.
+    /// The sum of the shares, in percent (for display).
     pub fn total(&self) -> f64 {
         self.0.iter().map(|(_, r)| r.to_f64()).sum()
     }
@@ -376,6 +386,15 @@ fn add_ratios(a: Ratio, b: Ratio) -> Option<Ratio> {
 
 /// One opinion poll: who asked, when, how many people, and the list shares
 /// in percent.
+///
+/// ```
+/// # use saylau::scenario::Poll;
+/// let poll: Poll = serde_json::from_str(r#"{"date": "2026-10-01", "sample": 1200, "shares": {"A": 55}}"#)?;
+/// assert_eq!(poll.sample.get(), 1200);
+/// assert_eq!(poll.date.unwrap().to_string(), "2026-10-01");
+/// assert!(poll.pollster.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Poll {
@@ -459,6 +478,16 @@ pub struct PooledPolls {
 
 impl PooledPolls {
     /// The lists with their notional votes, in the first poll's order.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [{"sample": 9, "shares": {"A": 60, "B": 30}}],
+    ///     "poll_ballots": 1000}"#)?;
+    /// let lists = s.pooled_polls()?.unwrap().lists();
+    /// assert_eq!((lists[0].party.as_str(), lists[0].votes), ("A", 600));
+    /// assert_eq!(s.ballots().against_all, 100);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn lists(&self) -> Vec<PartyList> {
         self.parties
             .iter()
@@ -853,6 +882,17 @@ impl Scenario {
     /// The simulator's vote model: the scenario's `uncertainty` (or the
     /// defaults), with the pooled polls' sample size as its concentration
     /// when the scenario gives polls.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [
+    ///     {"sample": 700, "shares": {"A": 60}}, {"sample": 500, "shares": {"A": 50}}],
+    ///     "uncertainty": {"systematic_points": 2}}"#)?;
+    /// let u = s.vote_model()?;
+    /// assert_eq!(u.concentration, 1200.0);
+    /// assert_eq!(u.systematic_points, Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -15,7 +15,11 @@
 //!
 //! 1. **Systematic polling error**: `w_k = p_k * exp(σ_sys * z_k)` with
 //!    independent standard normals `z_k`, a shift on the log-ratio scale
-//!    common to the whole country (`systematic_sd`, default 0.1).
+//!    common to the whole country (`systematic_sd`, default 0.1). Or, given
+//!    in percentage points (`systematic_points`, default none):
+//!    `w_k = max(0, p_k + points / 100 * z_k)` for `p_k > 0`, scaled to add
+//!    up to one; district shares that swing with list `k` are measured
+//!    against the shifted `w_k`, so they move with the error as well.
 //! 2. **Sampling noise**: shares `s ~ Dirichlet(α * w / Σw)`, with `α` the
 //!    effective poll sample size (`concentration`, default 2000; `0` turns
 //!    sampling noise off), drawn as normalised `Gamma(α w_k / Σw, 1)`.
@@ -37,6 +41,16 @@
 //! each, one nominee per list with share `p_k * exp(σ_r * z)` renormalised
 //! (`regional_sd`, default 0.25), drawn once from a fixed seed. They are
 //! labelled synthetic in the notes.
+//!
+//! # Intervals
+//!
+//! Each [`SeatStats`] gives the 50% interval `p25..=p75` and the 90% interval
+//! `p05..=p95`, read from the integer seat histogram (the `q`-th percentile
+//! is the smallest seat count with at least `q`% of runs at or below it), so
+//! they cost nothing in the runs. Seats are whole numbers, so an interval
+//! holds at least its share of runs, and at most that plus the runs at its
+//! two ends; `tests/calibration.rs` checks that elections drawn from the
+//! model fall in them at those rates.
 //!
 //! # Ties
 //!
@@ -220,7 +234,7 @@ impl Uncertainty {
             }
         }
         if let Some(points) = self.systematic_points {
-            if !(points >= 0.0 && points <= 100.0) {
+            if !(0.0..=100.0).contains(&points) {
                 return Err(Error::InvalidUncertainty {
                     field: "systematic_points",
                     value: points.to_string(),
