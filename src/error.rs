@@ -400,7 +400,7 @@ pub enum ScenarioFieldProblem {
     #[error("the \"referendum\" object belongs only in a scenario with body \"referendum\"")]
     ReferendumInBody,
     /// A body scenario gives no votes at all.
-    #[error("the scenario gives neither \"lists\" nor \"districts\"")]
+    #[error("the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")")]
     NoVotes,
     /// A referendum was given to the simulator.
     #[error("a referendum cannot be simulated: it elects no seats")]

@@ -866,7 +866,8 @@ impl Scenario {
         let ballots = self.poll_ballots.map_or(DEFAULT_POLL_BALLOTS, std::num::NonZeroU64::get);
         let votes: Vec<u64> =
             shares.iter().map(|s| (s / 100.0 * ballots as f64 + 0.5).floor().max(0.0) as u64).collect();
-        let against_all = ballots.saturating_sub(votes.iter().sum());
+        let counted = votes.iter().fold(0u64, |sum, &v| sum.saturating_add(v));
+        let against_all = ballots.saturating_sub(counted);
         Ok(Some(PooledPolls {
             rest: (100.0 - shares.iter().sum::<f64>()).max(0.0),
             parties,

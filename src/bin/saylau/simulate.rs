@@ -89,7 +89,7 @@ fn build(source: &str, scenario: &Scenario) -> Result<Simulation, Failure> {
     }
     if scenario.lists.is_empty() && scenario.polls.is_empty() && scenario.districts.is_empty() {
         return Err(Failure::Input(format!(
-            "{source}: nothing to simulate: the scenario gives neither \"lists\" (nor \"polls\") nor \"districts\""
+            "{source}: nothing to simulate: the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")"
         )));
     }
     scenario.simulation().map_err(|e| failure(e, scenario, source))
