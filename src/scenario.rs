@@ -173,7 +173,10 @@ pub struct Scenario {
     #[serde(default)]
     pub against_all: u64,
     /// Opinion polls giving the list vote in percent, instead of `lists`
-    /// and `against_all` (see [`Scenario::pooled_polls`]).
+    /// and `against_all` (see [`Scenario::pooled_polls`]). Their pooled
+    /// sample is the simulator's concentration (see [`Scenario::vote_model`]):
+    /// the `concentration` of `uncertainty` is then not used, and
+    /// [`Scenario::from_json`] refuses it.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_polls")]
     pub polls: Vec<Poll>,
     /// With polls: weigh each poll by half for every this many days between
