@@ -266,3 +266,61 @@ impl Simulation {
         }
     }
 }
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn sim(swing: &str) -> Simulation {
+        let text = format!(
+            r#"{{"body": "mazhilis",
+            "lists": [{{"party": "A", "votes": 600}}, {{"party": "B", "votes": 300}}, {{"party": "C", "votes": 0}}],
+            "against_all": 100,
+            "districts": [{{"name": "D", "candidates": [
+                {{"name": "a", "party": "A", "votes": 50}}, {{"name": "b", "party": "B", "votes": 30}},
+                {{"name": "i", "votes": 20}}], "against_all": 10}}],
+            "uncertainty": {{"systematic_points": 5, "swing": "{swing}"}}}}"#
+        );
+        Scenario::from_json(&text).unwrap().simulation().unwrap()
+    }
+
+    /// The shifted centre adds up to one, keeps an empty list empty, and
+    /// the district shares keep their ratio (proportional) or difference
+    /// (uniform) to their list's centre, so that each run's swing is
+    /// measured from the scenario's centre.
+    #[test]
+    fn shifting_the_centre_moves_the_districts_with_it() {
+        for swing in ["proportional", "uniform"] {
+            let sim = sim(swing);
+            let mut copy = sim.clone();
+            let mut rng = block_rng(1, 0);
+            for _ in 0..100 {
+                sim.shift_centre(&mut copy, 5.0, &mut rng);
+                let (centre, shifted) =
+                    (&sim.list.as_ref().unwrap().centre, &copy.list.as_ref().unwrap().centre);
+                assert!((shifted.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+                assert_eq!(shifted[2], 0.0, "a list with no votes stays at none");
+                assert_ne!(shifted[0], centre[0]);
+                for (i, swing_with) in sim.cand_swing.iter().enumerate() {
+                    let (before, after) = (sim.cand_share[i], copy.cand_share[i]);
+                    match swing_with {
+                        None => assert_eq!(after, before, "a self-nominated candidate does not swing"),
+                        Some(k) if swing == "proportional" => {
+                            assert!((after / shifted[*k] - before / centre[*k]).abs() < 1e-12);
+                        }
+                        Some(k) => assert!(((after - shifted[*k]) - (before - centre[*k])).abs() < 1e-12),
+                    }
+                }
+                let last = centre.len() - 1;
+                let (before, after) =
+                    (sim.districts[0].against_all_share, copy.districts[0].against_all_share);
+                if swing == "proportional" {
+                    assert!((after / shifted[last] - before / centre[last]).abs() < 1e-12);
+                } else {
+                    assert!(((after - shifted[last]) - (before - centre[last])).abs() < 1e-12);
+                }
+            }
+        }
+    }
+}
