@@ -329,7 +329,8 @@ pub enum Error {
     /// on the log-ratio scale.
     #[error(
         "uncertainty gives both systematic_points and systematic_sd = {systematic_sd}: give the systematic \
-         error one way (systematic_points replaces systematic_sd, whose default is {default})"
+         error one way (systematic_points replaces systematic_sd: leave systematic_sd out, at its default {default}, \
+         or at 0)"
     )]
     TwoSystematicErrors {
         /// The `systematic_sd` given.

@@ -124,4 +124,7 @@ fn points_out_of_range_or_given_with_a_log_ratio_error_are_refused() {
     let e = kurultai(&u).unwrap_err();
     assert!(matches!(e, Error::TwoSystematicErrors { .. }), "{e}");
     assert!(e.to_string().contains("systematic_sd = 0.2"), "{e}");
+    // 0 is no log-ratio error: no conflict with an error in points.
+    let u = Uncertainty { systematic_points: Some(2.0), systematic_sd: 0.0, ..Uncertainty::default() };
+    assert!(kurultai(&u).is_ok());
 }

@@ -162,7 +162,7 @@ pub struct Uncertainty {
     /// "against all"'s) moves by an independent normal error with this
     /// standard deviation, common to the whole country, before the sampling
     /// noise. `None` (the default) uses `systematic_sd` instead; when given,
-    /// `systematic_sd` must be left at its default (it is then not used).
+    /// `systematic_sd` must be left at its default or 0 (it is then not used).
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub systematic_points: Option<f64>,
     /// Relative standard deviation of turnout. Default 0.
@@ -242,7 +242,8 @@ impl Uncertainty {
                 });
             }
             let default = Uncertainty::default().systematic_sd;
-            if self.systematic_sd != default {
+            // 0 says "no log-ratio error" too: no conflict.
+            if self.systematic_sd != default && self.systematic_sd != 0.0 {
                 return Err(Error::TwoSystematicErrors {
                     systematic_sd: self.systematic_sd.to_string(),
                     default: default.to_string(),
