@@ -325,6 +325,19 @@ pub enum Error {
         /// The largest value allowed, as written.
         max: String,
     },
+    /// The vote model was given its systematic error twice: in points and
+    /// on the log-ratio scale.
+    #[error(
+        "uncertainty gives both systematic_points and systematic_sd = {systematic_sd}: give the systematic \
+         error one way (systematic_points replaces systematic_sd: leave systematic_sd out, at its default {default}, \
+         or at 0)"
+    )]
+    TwoSystematicErrors {
+        /// The `systematic_sd` given.
+        systematic_sd: String,
+        /// Its default.
+        default: String,
+    },
     /// A coalition names a party that is not in the scenario.
     #[error("coalition {coalition:?} names {party:?}, which is not a party of the scenario")]
     UnknownCoalitionParty {
@@ -388,9 +401,33 @@ pub enum ScenarioFieldProblem {
     #[error("the \"referendum\" object belongs only in a scenario with body \"referendum\"")]
     ReferendumInBody,
     /// A body scenario gives no votes at all.
-    #[error("the scenario gives neither \"lists\" nor \"districts\"")]
+    #[error("the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")")]
     NoVotes,
     /// A referendum was given to the simulator.
     #[error("a referendum cannot be simulated: it elects no seats")]
     ReferendumNotSimulated,
+    /// A scenario gives both polls and vote counts for the lists.
+    #[error(
+        "the scenario gives both \"polls\" and list votes (\"lists\" or \"against_all\"): give the list \
+         vote either as counts or as polls"
+    )]
+    PollsWithVotes,
+    /// `poll_half_life_days` or `poll_ballots` without `polls`.
+    #[error("\"poll_half_life_days\" and \"poll_ballots\" apply only to a scenario with \"polls\"")]
+    PollFieldsWithoutPolls,
+    /// A poll without a date, when `poll_half_life_days` needs one.
+    #[error(
+        "polls[{poll}] has no \"date\": with \"poll_half_life_days\" every poll needs one (\"2026-10-01\") \
+         to weigh it by its age"
+    )]
+    PollWithoutDate {
+        /// The poll's index in `polls`.
+        poll: usize,
+    },
+    /// `uncertainty.concentration` given with polls.
+    #[error(
+        "uncertainty.concentration cannot be given with \"polls\": the polls' sample sizes set the sampling \
+         noise (change their \"sample\" to change it)"
+    )]
+    ConcentrationWithPolls,
 }

@@ -19,6 +19,9 @@
 //! | `unfilled_seats` | string | `redistribute` (default) or `vacant` |
 //! | `lists` | array | `{"party": "Amanat", "votes": 3431510, "candidates": 89}` in registration order (`candidates` optional) |
 //! | `against_all` | integer | "against all" votes on the list ballot |
+//! | `polls` | array | instead of `lists` and `against_all`: `[{"pollster": "...", "date": "2026-10-01", "sample": 1200, "shares": {"Amanat": 55, "Respublica": "9.5"}}]`, list shares in percent (see [`Scenario::pooled_polls`]) |
+//! | `poll_half_life_days` | integer | with polls: a poll's weight halves for every this many days it is older than the newest |
+//! | `poll_ballots` | integer | with polls: the notional list ballots the shares are counted on (default 1,000,000) |
 //! | `districts` | array | `{"name": "...", "candidates": [{"name": "...", "party": "Amanat" or null, "votes": 123}], "against_all": 45}` |
 //! | `referendum` | object | for `body: "referendum"`: see [`Referendum`] |
 //! | `official` | object | the official result, printed beside the computed one: `{"source", "published" (default true), "list_seats": [{"party", "seats"}], "winners": [{"district", "winner"}], "outcome"}` (see [`Official`]) |
@@ -169,6 +172,21 @@ pub struct Scenario {
     /// "Against all" votes on the list ballot.
     #[serde(default)]
     pub against_all: u64,
+    /// Opinion polls giving the list vote in percent, instead of `lists`
+    /// and `against_all` (see [`Scenario::pooled_polls`]). Their pooled
+    /// sample is the simulator's concentration (see [`Scenario::vote_model`]):
+    /// the `concentration` of `uncertainty` is then not used, and
+    /// [`Scenario::from_json`] refuses it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_polls")]
+    pub polls: Vec<Poll>,
+    /// With polls: weigh each poll by half for every this many days between
+    /// it and the newest poll (`None`: by sample size alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_half_life_days: Option<std::num::NonZeroU32>,
+    /// With polls: the notional list ballots the pooled shares are counted
+    /// on (`None`: [`DEFAULT_POLL_BALLOTS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poll_ballots: Option<std::num::NonZeroU64>,
     /// Single-member races.
     #[serde(default)]
     pub districts: Vec<District>,
@@ -185,6 +203,301 @@ pub struct Scenario {
     /// The simulator's vote model; `None` uses [`Uncertainty::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Uncertainty>,
+}
+
+/// The notional number of list ballots a poll scenario's shares are counted
+/// on, unless `poll_ballots` says otherwise.
+pub const DEFAULT_POLL_BALLOTS: u64 = 1_000_000;
+
+/// The largest `sample` a poll may give (more people than any electorate).
+pub const MAX_POLL_SAMPLE: u64 = 100_000_000;
+
+/// A calendar date, `YYYY-MM-DD`, for a poll's age.
+///
+/// ```
+/// # use saylau::scenario::PollDate;
+/// let a: PollDate = "2026-10-01".parse()?;
+/// let b: PollDate = "2026-09-01".parse()?;
+/// assert_eq!(a.days_since(b), 30);
+/// assert_eq!(a.to_string(), "2026-10-01");
+/// assert!("2026-02-30".parse::<PollDate>().is_err());
+/// # Ok::<(), saylau::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PollDate {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl PollDate {
+    /// Days from 1970-01-01 (proleptic Gregorian calendar).
+    fn ordinal(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Days from `earlier` to `self` (negative if `earlier` is later).
+    pub fn days_since(&self, earlier: PollDate) -> i64 {
+        self.ordinal() - earlier.ordinal()
+    }
+}
+
+impl std::str::FromStr for PollDate {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<PollDate, Error> {
+        let bad = |reason| Error::InvalidNumber { value: s.to_string(), reason };
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let [y, m, d] = parts.as_slice() else {
+            return Err(bad("expected a date such as 2026-10-01 (year-month-day)"));
+        };
+        let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+            return Err(bad("expected a date such as 2026-10-01 (year-month-day)"));
+        }
+        let (year, month, day): (i32, u32, u32) =
+            (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let length = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(bad("the month is not from 01 to 12")),
+        };
+        if day == 0 || day > length {
+            return Err(bad("the month has no such day"));
+        }
+        Ok(PollDate { year, month, day })
+    }
+}
+
+impl std::fmt::Display for PollDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for PollDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PollDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A poll's list shares in percent, in the order the poll gives them (the
+/// first poll's order is the lists' registration order). Read from a JSON
+/// object `{"Amanat": 55, "Respublica": "9.5"}`: numbers or strings, read
+/// exactly as decimals; a party named twice, no party, or shares adding up
+/// to more than 100 are refused.
+///
+/// ```
+/// # use saylau::scenario::PollShares;
+/// let shares: PollShares = serde_json::from_str(r#"{"B": 40, "A": "9.5"}"#)?;
+/// assert_eq!(shares.0[0].0, "B", "in the order given");
+/// assert_eq!(shares.0[1].1.to_string(), "9.5");
+/// assert_eq!(shares.total(), 49.5);
+/// assert!(serde_json::from_str::<PollShares>(r#"{"A": 60, "B": 40.5}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollShares(pub Vec<(String, Ratio)>);
+
+impl PollShares {
+    /// The sum of the shares, in percent (for display).
+    pub fn total(&self) -> f64 {
+        self.0.iter().map(|(_, r)| r.to_f64()).sum()
+    }
+}
+
+impl serde::Serialize for PollShares {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (party, share) in &self.0 {
+            map.serialize_entry(party, share)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PollShares {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = PollShares;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "an object of list shares in percent, such as {\"Amanat\": 55, \"Respublica\": 9.5}",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<PollShares, A::Error> {
+                use serde::de::Error as _;
+                let mut shares: Vec<(String, Ratio)> = Vec::new();
+                while let Some(party) = map.next_key::<String>()? {
+                    let share: Ratio = map.next_value()?;
+                    let party = party.trim().to_string();
+                    if party.is_empty() {
+                        return Err(A::Error::custom("a share is given for an empty party name"));
+                    }
+                    if shares.iter().any(|(p, _)| *p == party) {
+                        return Err(A::Error::custom(format!("{party:?} is given twice")));
+                    }
+                    shares.push((party, share));
+                }
+                let shares = PollShares(shares);
+                if shares.0.is_empty() {
+                    return Err(A::Error::custom("the poll gives no list shares"));
+                }
+                let exact = shares.0.iter().try_fold(Ratio::ZERO, |acc, (_, r)| add_ratios(acc, *r));
+                let over = match exact {
+                    Some(sum) => sum > Ratio::integer(100),
+                    None => shares.total() > 100.0,
+                };
+                if over {
+                    let sum = exact.map_or_else(|| format!("{:.2}", shares.total()), |s| s.to_string());
+                    return Err(A::Error::custom(format!(
+                        "the shares add up to {sum}%, more than 100% (they are percentages of the list \
+                         ballots; what they leave out is counted as \"against all\")"
+                    )));
+                }
+                Ok(shares)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// `a + b` exactly, `None` on overflow.
+fn add_ratios(a: Ratio, b: Ratio) -> Option<Ratio> {
+    let numer = a.numer().checked_mul(b.denom())?.checked_add(b.numer().checked_mul(a.denom())?)?;
+    Ratio::new(numer, a.denom().checked_mul(b.denom())?).ok()
+}
+
+/// One opinion poll: who asked, when, how many people, and the list shares
+/// in percent.
+///
+/// ```
+/// # use saylau::scenario::Poll;
+/// let poll: Poll = serde_json::from_str(r#"{"date": "2026-10-01", "sample": 1200, "shares": {"A": 55}}"#)?;
+/// assert_eq!(poll.sample.get(), 1200);
+/// assert_eq!(poll.date.unwrap().to_string(), "2026-10-01");
+/// assert!(poll.pollster.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Poll {
+    /// Who conducted it (free text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pollster: Option<String>,
+    /// When it was conducted (its last day of fieldwork), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PollDate>,
+    /// How many people answered: it sets the sampling noise.
+    pub sample: std::num::NonZeroU64,
+    /// Each list's share in percent.
+    pub shares: PollShares,
+}
+
+/// Reads `polls`, refusing a sample above [`MAX_POLL_SAMPLE`] and polls that
+/// do not give shares for the same lists.
+fn deserialize_polls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Poll>, D::Error> {
+    use serde::de::Error as _;
+    let polls = <Vec<Poll> as serde::Deserialize>::deserialize(d)?;
+    for (i, poll) in polls.iter().enumerate() {
+        if poll.sample.get() > MAX_POLL_SAMPLE {
+            return Err(D::Error::custom(format!(
+                "polls[{i}].sample is {}, more than the {} allowed",
+                crate::describe::words::thousands(poll.sample.get()),
+                crate::describe::words::thousands(MAX_POLL_SAMPLE)
+            )));
+        }
+    }
+    if let Some((first, rest)) = polls.split_first() {
+        let names = |p: &Poll| p.shares.0.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        let expected = names(first);
+        for (i, poll) in rest.iter().enumerate() {
+            let given = names(poll);
+            let missing: Vec<&String> = expected.iter().filter(|n| !given.contains(n)).collect();
+            let extra: Vec<&String> = given.iter().filter(|n| !expected.contains(n)).collect();
+            if let Some(name) = extra.first() {
+                return Err(D::Error::custom(format!(
+                    "polls[{}].shares gives {name:?}, which polls[0] does not: every poll gives shares for the \
+                     same lists (0 for a list that polled nothing)",
+                    i + 1
+                )));
+            }
+            if let Some(name) = missing.first() {
+                return Err(D::Error::custom(format!(
+                    "polls[{}].shares gives no share for {name:?}, which polls[0] gives: every poll gives \
+                     shares for the same lists (0 for a list that polled nothing)",
+                    i + 1
+                )));
+            }
+        }
+    }
+    Ok(polls)
+}
+
+/// The polls of a scenario pooled into one: the list vote of a poll
+/// scenario (see [`Scenario::pooled_polls`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PooledPolls {
+    /// The lists, in the first poll's order.
+    pub parties: Vec<String>,
+    /// Each list's pooled share, in percent: `sum_i w_i s_ik / sum_i w_i`.
+    pub shares: Vec<f64>,
+    /// Each poll's weight, `w_i = n_i * 2^(-age_i / half_life)` (`n_i`
+    /// without a half-life), as a fraction of all the weights.
+    pub weights: Vec<f64>,
+    /// The pooled sample size, `sum_i w_i`: each poll counts its people,
+    /// halved for every half-life of its age. It is the concentration of the
+    /// vote model's sampling noise.
+    pub sample: f64,
+    /// The percent the pooled shares leave out (other lists, "against all",
+    /// blank): counted as "against all".
+    pub rest: f64,
+    /// The notional list ballots the shares are counted on.
+    pub ballots: u64,
+    /// Each list's votes: its pooled share of `ballots`, rounded to a whole vote.
+    pub votes: Vec<u64>,
+    /// The "against all" votes: `ballots` less the lists' votes.
+    pub against_all: u64,
+}
+
+impl PooledPolls {
+    /// The lists with their notional votes, in the first poll's order.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [{"sample": 9, "shares": {"A": 60, "B": 30}}],
+    ///     "poll_ballots": 1000}"#)?;
+    /// let lists = s.pooled_polls()?.unwrap().lists();
+    /// assert_eq!((lists[0].party.as_str(), lists[0].votes), ("A", 600));
+    /// assert_eq!(s.ballots().against_all, 100);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lists(&self) -> Vec<PartyList> {
+        self.parties
+            .iter()
+            .zip(&self.votes)
+            .map(|(party, &votes)| PartyList { party: party.clone(), votes, candidates: None })
+            .collect()
+    }
 }
 
 /// Changes to a scenario's rules, for "what if": each given field replaces
@@ -308,6 +621,15 @@ impl Scenario {
             syntax: true,
             message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
         })?;
+        if !scenario.polls.is_empty()
+            && scenario.uncertainty.is_some()
+            && serde_json::from_str::<serde_json::Value>(text)
+                .is_ok_and(|v| v.pointer("/uncertainty/concentration").is_some())
+        {
+            return Err(ScenarioError::Invalid(Error::ScenarioFields(
+                ScenarioFieldProblem::ConcentrationWithPolls,
+            )));
+        }
         Ok(scenario)
     }
 
@@ -450,13 +772,141 @@ impl Scenario {
         }
     }
 
-    /// The votes.
+    /// The votes: the lists' (or, with polls, the pooled polls' notional
+    /// votes; none if [`Scenario::pooled_polls`] refuses the polls, which
+    /// [`Scenario::run`] and [`Scenario::simulation`] report) and the
+    /// districts'.
     pub fn ballots(&self) -> Ballots {
-        Ballots {
-            lists: self.lists.clone(),
-            against_all: self.against_all,
-            districts: self.districts.clone(),
+        let (lists, against_all) = match self.pooled_polls() {
+            Ok(Some(pooled)) => (pooled.lists(), pooled.against_all),
+            Ok(None) => (self.lists.clone(), self.against_all),
+            Err(_) => (Vec::new(), 0),
+        };
+        Ballots { lists, against_all, districts: self.districts.clone() }
+    }
+
+    /// The scenario's polls pooled into one list vote, or `None` without
+    /// polls.
+    ///
+    /// Each poll `i` has the weight `w_i = n_i * 2^(-a_i / h)`: its sample
+    /// size `n_i`, halved for every `h = poll_half_life_days` of its age `a_i`
+    /// (days before the newest poll; without a half-life, `w_i = n_i`). The
+    /// pooled share of each list is the weighted mean `sum_i w_i s_ik /
+    /// sum_i w_i`, and the pooled sample size is `sum_i w_i`: an old poll
+    /// counts as fewer people. The rest to 100% is "against all" (other
+    /// lists, "against all" and blank ballots alike: it counts in the
+    /// threshold base where the rules count "against all", and takes no
+    /// seat). The shares are counted on `poll_ballots` notional ballots
+    /// (default [`DEFAULT_POLL_BALLOTS`]): each list's votes are its share of
+    /// them, rounded to a whole vote, and from those whole votes on every
+    /// count is exact.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [
+    ///     {"date": "2026-10-01", "sample": 1000, "shares": {"A": 50, "B": 30}},
+    ///     {"date": "2026-09-01", "sample": 2000, "shares": {"A": 44, "B": 36}}
+    /// ], "poll_half_life_days": 30}"#)?;
+    /// let pooled = s.pooled_polls()?.unwrap();
+    /// // Weights 1000 and 2000 / 2 = 1000: the plain mean, 2000 people.
+    /// assert_eq!(pooled.weights, [0.5, 0.5]);
+    /// assert_eq!(pooled.sample, 2000.0);
+    /// assert_eq!(pooled.votes, [470_000, 330_000]);
+    /// assert_eq!(pooled.against_all, 200_000);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ScenarioFields`] when the scenario also gives list votes,
+    /// or a half-life and a poll without a date.
+    pub fn pooled_polls(&self) -> Result<Option<PooledPolls>, Error> {
+        let Some(first) = self.polls.first() else {
+            if self.poll_half_life_days.is_some() || self.poll_ballots.is_some() {
+                return Err(Error::ScenarioFields(ScenarioFieldProblem::PollFieldsWithoutPolls));
+            }
+            return Ok(None);
+        };
+        if !self.lists.is_empty() || self.against_all > 0 {
+            return Err(Error::ScenarioFields(ScenarioFieldProblem::PollsWithVotes));
         }
+        let decay =
+            match self.poll_half_life_days {
+                None => vec![1.0; self.polls.len()],
+                Some(h) => {
+                    let mut dates = Vec::with_capacity(self.polls.len());
+                    for (i, poll) in self.polls.iter().enumerate() {
+                        dates.push(poll.date.ok_or(Error::ScenarioFields(
+                            ScenarioFieldProblem::PollWithoutDate { poll: i },
+                        ))?);
+                    }
+                    let newest = dates.iter().copied().max().unwrap_or(dates[0]);
+                    dates
+                        .iter()
+                        .map(|d| libm::exp2(-(newest.days_since(*d) as f64) / f64::from(h.get())))
+                        .collect()
+                }
+            };
+        let raw: Vec<f64> = self.polls.iter().zip(&decay).map(|(p, d)| p.sample.get() as f64 * d).collect();
+        let sample: f64 = raw.iter().sum();
+        let parties: Vec<String> = first.shares.0.iter().map(|(n, _)| n.clone()).collect();
+        let shares: Vec<f64> = parties
+            .iter()
+            .map(|party| {
+                let weighted: f64 = self
+                    .polls
+                    .iter()
+                    .zip(&raw)
+                    .map(|(poll, w)| {
+                        let share =
+                            poll.shares.0.iter().find(|(n, _)| n == party).map_or(0.0, |(_, r)| r.to_f64());
+                        w * share
+                    })
+                    .sum();
+                weighted / sample
+            })
+            .collect();
+        let ballots = self.poll_ballots.map_or(DEFAULT_POLL_BALLOTS, std::num::NonZeroU64::get);
+        let votes: Vec<u64> =
+            shares.iter().map(|s| (s / 100.0 * ballots as f64 + 0.5).floor().max(0.0) as u64).collect();
+        let counted = votes.iter().fold(0u64, |sum, &v| sum.saturating_add(v));
+        let against_all = ballots.saturating_sub(counted);
+        Ok(Some(PooledPolls {
+            rest: (100.0 - shares.iter().sum::<f64>()).max(0.0),
+            parties,
+            shares,
+            weights: raw.iter().map(|w| w / sample).collect(),
+            sample,
+            ballots,
+            votes,
+            against_all,
+        }))
+    }
+
+    /// The simulator's vote model: the scenario's `uncertainty` (or the
+    /// defaults), with the pooled polls' sample size as its concentration
+    /// when the scenario gives polls.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [
+    ///     {"sample": 700, "shares": {"A": 60}}, {"sample": 500, "shares": {"A": 50}}],
+    ///     "uncertainty": {"systematic_points": 2}}"#)?;
+    /// let u = s.vote_model()?;
+    /// assert_eq!(u.concentration, 1200.0);
+    /// assert_eq!(u.systematic_points, Some(2.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Those of [`Scenario::pooled_polls`].
+    pub fn vote_model(&self) -> Result<Uncertainty, Error> {
+        let mut u = self.uncertainty.clone().unwrap_or_default();
+        if let Some(pooled) = self.pooled_polls()? {
+            u.concentration = pooled.sample;
+        }
+        Ok(u)
     }
 
     /// A Monte Carlo [`Simulation`] of the scenario, with its `uncertainty`
@@ -471,8 +921,7 @@ impl Scenario {
             return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumNotSimulated));
         }
         self.check_body_fields()?;
-        let uncertainty = self.uncertainty.clone().unwrap_or_default();
-        Simulation::new(&self.body()?, &self.ballots(), &uncertainty)
+        Simulation::new(&self.body()?, &self.ballots(), &self.vote_model()?)
     }
 
     /// Decides the election or referendum.
@@ -485,6 +934,7 @@ impl Scenario {
     pub fn run(&self) -> Result<Outcome, Error> {
         if self.is_referendum() {
             let stray = !self.lists.is_empty()
+                || !self.polls.is_empty()
                 || !self.districts.is_empty()
                 || self.against_all > 0
                 || self.seats.is_some()
@@ -525,9 +975,10 @@ impl Scenario {
         if self.referendum.is_some() {
             return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumInBody));
         }
-        if self.lists.is_empty() && self.districts.is_empty() {
+        if self.lists.is_empty() && self.polls.is_empty() && self.districts.is_empty() {
             return Err(Error::ScenarioFields(ScenarioFieldProblem::NoVotes));
         }
+        self.pooled_polls()?;
         Ok(())
     }
 }

@@ -924,9 +924,20 @@ fn report_with_runs_shows_the_model_coalitions_and_chances() {
                 .collect()
         })
         .collect();
-    assert_eq!(tables.len(), 2, "parties and coalitions");
+    assert_eq!(tables.len(), 3, "parties, coalitions and the districts' chances");
     let column = |t: &[Vec<String>], name: &str| t[0].iter().position(|h| h == name).unwrap();
-    let (parties, coalitions) = (&tables[0], &tables[1]);
+    let (parties, coalitions, districts) = (&tables[0], &tables[1], &tables[2]);
+    // The first district's first candidate, as `simulate` gives the chance.
+    let d = &json["districts"][0];
+    assert_eq!(districts[1][0], d["name"].as_str().unwrap());
+    assert_eq!(districts[1][1], d["candidates"][0]["name"].as_str().unwrap());
+    let p_win = saylau::describe::words::probability(d["candidates"][0]["p_win"].as_f64().unwrap());
+    assert_eq!(districts[1][column(districts, "P(win)")], p_win);
+    // Both intervals, as in `simulate`'s table.
+    assert!(parties[0].iter().any(|h| h == "50% interval") && parties[0].iter().any(|h| h == "90% interval"));
+    let amanat = &json["parties"][0];
+    let interval50 = format!("{}-{}", amanat["p25"], amanat["p75"]);
+    assert_eq!(parties[1][column(parties, "50% interval")], interval50);
     for (i, p) in json["parties"].as_array().unwrap().iter().enumerate() {
         let row = &parties[i + 1];
         assert_eq!(row[0], p["party"].as_str().unwrap());

@@ -72,7 +72,7 @@ const NOTE_FIELDS: [&str; 12] = [
 
 #[test]
 fn every_json_field_is_in_the_help_and_the_docs() {
-    let cases: [(&str, Vec<&str>, &str); 6] = [
+    let cases: [(&str, Vec<&str>, &str); 7] = [
         (
             "diff",
             vec!["diff", "scenarios/official/mazhilis-2016.json", "scenarios/official/mazhilis-2023.json"],
@@ -81,6 +81,7 @@ fn every_json_field_is_in_the_help_and_the_docs() {
         ("allocate", vec!["allocate", "--method", "hare", "--seats", "8", "--threshold", "5"], VOTES),
         ("elect", vec!["elect", DISTRICTS], ""),
         ("simulate", vec!["simulate", "--runs", "100", DISTRICTS], ""),
+        ("simulate", vec!["simulate", "--runs", "100", "scenarios/poll-2026-example.json"], ""),
         ("metrics", vec!["metrics", DISTRICTS], ""),
         ("compare", vec!["compare", DISTRICTS, "--by", "designs"], ""),
     ];

@@ -218,12 +218,17 @@ fn simulate_table_without_noise_is_the_election_worked_by_hand() {
     let header = cells("party");
     assert_eq!(
         header.join(" "),
-        "party list share mean 90% interval median P(majority) P(2/3) P(threshold) list district"
+        "party list share mean median 50% interval 90% interval P(majority) P(2/3) P(threshold) list district"
     );
-    assert_eq!(cells("A "), ["A", "60.00%", "2.0", "2", "2", "0%", "0%", "100%", "1.0", "(1)", "1.0", "(1)"]);
-    assert_eq!(cells("B "), ["B", "30.00%", "1.0", "1", "1", "0%", "0%", "100%", "1.0", "(1)", "0.0", "(0)"]);
-    assert_eq!(cells("C "), ["C", "4.00%", "0.0", "0", "0", "0%", "0%", "0%", "0.0", "(0)", "0.0", "(0)"]);
-    assert_eq!(cells("(self-nominated)"), ["(self-nominated)", "1.0", "1", "1"]);
+    let a = ["A", "60.00%", "2.0", "2", "2", "2", "0%", "0%", "100%", "1.0", "(1)", "1.0", "(1)"];
+    assert_eq!(cells("A "), a);
+    let b = ["B", "30.00%", "1.0", "1", "1", "1", "0%", "0%", "100%", "1.0", "(1)", "0.0", "(0)"];
+    assert_eq!(cells("B "), b);
+    assert_eq!(
+        cells("C "),
+        ["C", "4.00%", "0.0", "0", "0", "0", "0%", "0%", "0%", "0.0", "(0)", "0.0", "(0)"]
+    );
+    assert_eq!(cells("(self-nominated)"), ["(self-nominated)", "1.0", "1", "1", "1"]);
 }
 
 #[test]

@@ -5,8 +5,29 @@ use super::run::Scratch;
 use super::tally::Tally;
 use super::*;
 
-/// Runs one block of runs into a tally, with a worker's buffers.
-pub(super) type BlockFn<'a> = dyn Fn(&mut Tally, &mut Scratch, u64) + Sync + 'a;
+/// Runs one block of runs into a worker's tally, with its buffers.
+pub(super) type BlockFn<'a> = dyn Fn(&mut Worker, u64) + Sync + 'a;
+
+/// What each worker keeps across the blocks it runs.
+pub(super) struct Worker {
+    /// Its counts.
+    pub(super) tally: Tally,
+    /// Its buffers.
+    pub(super) scratch: Scratch,
+    /// With a systematic error in points: its own copy of the simulation,
+    /// whose centre each run shifts (see `Simulation::shift_centre`).
+    pub(super) shifted: Option<Box<Simulation>>,
+}
+
+impl Worker {
+    fn new(sim: &Simulation) -> Worker {
+        Worker {
+            tally: Tally::new(sim),
+            scratch: Scratch::new(sim),
+            shifted: sim.uncertainty_points().map(|_| Box::new(sim.clone())),
+        }
+    }
+}
 
 /// The generator of block `b`: Xoshiro256++ with its state filled by
 /// SplitMix64 from `seed` and `b` (distinct blocks, distinct states).
@@ -44,13 +65,13 @@ impl Simulation {
             (0..blocks)
                 .into_par_iter()
                 .fold(
-                    || (Tally::new(self), Scratch::new(self)),
-                    |(mut tally, mut scratch), b| {
-                        block(&mut tally, &mut scratch, b);
-                        (tally, scratch)
+                    || Worker::new(self),
+                    |mut worker, b| {
+                        block(&mut worker, b);
+                        worker
                     },
                 )
-                .map(|(tally, _)| tally)
+                .map(|worker| worker.tally)
                 .reduce(
                     || Tally::new(self),
                     |mut a, b| {
@@ -67,11 +88,10 @@ impl Simulation {
     }
 
     fn drive_sequential(&self, blocks: u64, block: &BlockFn<'_>) -> Tally {
-        let mut tally = Tally::new(self);
-        let mut scratch = Scratch::new(self);
+        let mut worker = Worker::new(self);
         for b in 0..blocks {
-            block(&mut tally, &mut scratch, b);
+            block(&mut worker, b);
         }
-        tally
+        worker.tally
     }
 }

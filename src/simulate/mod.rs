@@ -15,7 +15,11 @@
 //!
 //! 1. **Systematic polling error**: `w_k = p_k * exp(σ_sys * z_k)` with
 //!    independent standard normals `z_k`, a shift on the log-ratio scale
-//!    common to the whole country (`systematic_sd`, default 0.1).
+//!    common to the whole country (`systematic_sd`, default 0.1). Or, given
+//!    in percentage points (`systematic_points`, default none):
+//!    `w_k = max(0, p_k + points / 100 * z_k)` for `p_k > 0`, scaled to add
+//!    up to one; district shares that swing with list `k` are measured
+//!    against the shifted `w_k`, so they move with the error as well.
 //! 2. **Sampling noise**: shares `s ~ Dirichlet(α * w / Σw)`, with `α` the
 //!    effective poll sample size (`concentration`, default 2000; `0` turns
 //!    sampling noise off), drawn as normalised `Gamma(α w_k / Σw, 1)`.
@@ -37,6 +41,16 @@
 //! each, one nominee per list with share `p_k * exp(σ_r * z)` renormalised
 //! (`regional_sd`, default 0.25), drawn once from a fixed seed. They are
 //! labelled synthetic in the notes.
+//!
+//! # Intervals
+//!
+//! Each [`SeatStats`] gives the 50% interval `p25..=p75` and the 90% interval
+//! `p05..=p95`, read from the integer seat histogram (the `q`-th percentile
+//! is the smallest seat count with at least `q`% of runs at or below it), so
+//! they cost nothing in the runs. Seats are whole numbers, so an interval
+//! holds at least its share of runs, and at most that plus the runs at its
+//! two ends; `tests/calibration.rs` checks that elections drawn from the
+//! model fall in them at those rates.
 //!
 //! # Ties
 //!
@@ -97,10 +111,8 @@ mod model;
 mod run;
 mod tally;
 
-use driver::block_rng;
+use driver::{Worker, block_rng};
 use model::{DistrictModel, ListModel};
-use run::Scratch;
-use tally::Tally;
 
 /// Runs per block: the unit of seeding and of parallel work.
 pub const BLOCK: u64 = 1024;
@@ -144,7 +156,15 @@ pub struct Uncertainty {
     /// sampling noise). Default 2000.
     pub concentration: f64,
     /// Standard deviation of the systematic log-ratio error per party. Default 0.1.
+    /// Not used when `systematic_points` is given.
     pub systematic_sd: f64,
+    /// The systematic error in percentage points: each list's share (and
+    /// "against all"'s) moves by an independent normal error with this
+    /// standard deviation, common to the whole country, before the sampling
+    /// noise. `None` (the default) uses `systematic_sd` instead; when given,
+    /// `systematic_sd` must be left at its default or 0 (it is then not used).
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub systematic_points: Option<f64>,
     /// Relative standard deviation of turnout. Default 0.
     pub turnout_sd: f64,
     /// District swing model. Default proportional.
@@ -170,6 +190,7 @@ impl Default for Uncertainty {
         Uncertainty {
             concentration: 2000.0,
             systematic_sd: 0.1,
+            systematic_points: None,
             turnout_sd: 0.0,
             swing: Swing::Proportional,
             district_sd: 0.1,
@@ -186,6 +207,7 @@ impl Uncertainty {
         Uncertainty {
             concentration: 0.0,
             systematic_sd: 0.0,
+            systematic_points: None,
             turnout_sd: 0.0,
             district_sd: 0.0,
             regional_sd: 0.0,
@@ -211,7 +233,35 @@ impl Uncertainty {
                 });
             }
         }
+        if let Some(points) = self.systematic_points {
+            if !(0.0..=100.0).contains(&points) {
+                return Err(Error::InvalidUncertainty {
+                    field: "systematic_points",
+                    value: points.to_string(),
+                    max: "100".into(),
+                });
+            }
+            let default = Uncertainty::default().systematic_sd;
+            // 0 says "no log-ratio error" too: no conflict.
+            if self.systematic_sd != default && self.systematic_sd != 0.0 {
+                return Err(Error::TwoSystematicErrors {
+                    systematic_sd: self.systematic_sd.to_string(),
+                    default: default.to_string(),
+                });
+            }
+        }
         Ok(())
+    }
+
+    /// The log-ratio systematic error the runs draw: `systematic_sd`, or 0
+    /// when the error is given in points.
+    fn log_ratio_sd(&self) -> f64 {
+        if self.systematic_points.is_some() { 0.0 } else { self.systematic_sd }
+    }
+
+    /// The systematic error in points when given and above zero.
+    fn points(&self) -> Option<f64> {
+        self.systematic_points.filter(|&p| p > 0.0)
     }
 }
 
@@ -223,9 +273,13 @@ pub struct SeatStats {
     pub mean: f64,
     /// 5th percentile: the smallest `s` with at least 5% of runs at or below it.
     pub p05: u32,
+    /// 25th percentile: with `p75`, the 50% interval.
+    pub p25: u32,
     /// Median.
     pub p50: u32,
-    /// 95th percentile.
+    /// 75th percentile.
+    pub p75: u32,
+    /// 95th percentile: with `p05`, the 90% interval.
     pub p95: u32,
     /// Runs per seat count: `histogram[s]` runs gave exactly `s` seats.
     pub histogram: Vec<u64>,
@@ -247,7 +301,9 @@ impl SeatStats {
         SeatStats {
             mean: if runs == 0 { 0.0 } else { sum as f64 / runs as f64 },
             p05: quantile(5),
+            p25: quantile(25),
             p50: quantile(50),
+            p75: quantile(75),
             p95: quantile(95),
             histogram: histogram.to_vec(),
         }
@@ -410,6 +466,8 @@ pub struct Simulation {
     /// Each district's name.
     district_name: Vec<String>,
     uncertainty: Uncertainty,
+    /// The systematic error in points (`None`: none, or on the log-ratio scale).
+    points: Option<f64>,
     coalitions: Vec<CoalitionModel>,
     notes: Vec<Note>,
 }
@@ -418,6 +476,11 @@ impl Simulation {
     /// The parties, in report order.
     pub fn parties(&self) -> &[String] {
         &self.parties
+    }
+
+    /// The systematic error in points, when the runs draw one.
+    fn uncertainty_points(&self) -> Option<f64> {
+        self.points
     }
 
     /// Runs `runs` elections from `seed` on all cores.
@@ -437,14 +500,26 @@ impl Simulation {
     pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Projection> {
         let blocks = runs.div_ceil(BLOCK);
         let done = std::sync::atomic::AtomicU64::new(0);
-        let block = |tally: &mut Tally, scratch: &mut Scratch, b: u64| {
+        let block = |worker: &mut Worker, b: u64| {
             if options.stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
                 return;
             }
             let mut rng = block_rng(seed, b);
             let n = BLOCK.min(runs - b * BLOCK);
+            let Worker { tally, scratch, shifted } = worker;
+            let points = self.uncertainty_points();
             for _ in 0..n {
-                self.run_once(&mut rng, scratch, tally);
+                // One call of `run_once` in the loop, so that it is inlined
+                // here as it was before the error in points (two calls cost
+                // 3% more instructions per run).
+                let sim: &Simulation = match (shifted.as_deref_mut(), points) {
+                    (Some(copy), Some(points)) => {
+                        self.shift_centre(copy, points, &mut rng);
+                        copy
+                    }
+                    _ => self,
+                };
+                sim.run_once(&mut rng, scratch, tally);
             }
             let total = done.fetch_add(n, Ordering::Relaxed) + n;
             if let Some(progress) = options.progress {

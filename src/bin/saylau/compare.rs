@@ -55,7 +55,7 @@ fn check(args: &CompareArgs) -> Result<(), Failure> {
 
 /// The comparison asked for, described.
 fn view(e: &Elected, args: &CompareArgs) -> Result<ComparisonView, Failure> {
-    let (lists, against_all, about) = (&e.scenario.lists, e.scenario.against_all, About::of(&e.scenario));
+    let (lists, against_all, about) = (&e.ballots.lists, e.ballots.against_all, About::of(&e.scenario));
     let by = match args.by {
         CompareBy::Methods => By::Methods,
         CompareBy::Thresholds => By::Thresholds,

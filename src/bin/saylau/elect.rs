@@ -77,11 +77,12 @@ fn compute(args: &ElectArgs) -> Result<Report, Failure> {
 /// The list tier's audit trail (`--explain`), or `None` when the body has
 /// no list count.
 fn list_audit(body: &Body, scenario: &Scenario) -> Result<Option<ListAudit>, saylau::Error> {
-    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !scenario.lists.is_empty()) else {
+    let ballots = scenario.ballots();
+    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !ballots.lists.is_empty()) else {
         return Ok(None);
     };
-    let (audit, final_count) = tier.explain(&scenario.lists, scenario.against_all)?;
-    let names: Vec<String> = scenario.lists.iter().map(|l| l.party.trim().to_string()).collect();
+    let (audit, final_count) = tier.explain(&ballots.lists, ballots.against_all)?;
+    let names: Vec<String> = ballots.lists.iter().map(|l| l.party.trim().to_string()).collect();
     Ok(Some(ListAudit {
         audit: AuditView::new(&audit, &names),
         final_count,

@@ -16,6 +16,11 @@ pub fn scenario_parse(source: &str, e: &ScenarioError) -> String {
             if let Some(hint) = field_hint(path) {
                 text.push_str(&format!(" ({hint})"));
             }
+            if path.starts_with("lists[") && path.ends_with(".votes") && message.contains("floating point") {
+                text.push_str(
+                    " (for list shares in percent, give \"polls\" instead of \"lists\": see docs/scenario.md)",
+                );
+            }
             if let Some(s) = suggestion(message) {
                 text.push_str(&format!(" (did you mean `{s}`?)"));
             }
@@ -28,6 +33,9 @@ pub fn scenario_parse(source: &str, e: &ScenarioError) -> String {
 /// What a field holds, from the scenario format: said when a value of the
 /// field is refused.
 fn field_hint(path: &str) -> Option<&'static str> {
+    if path.starts_with("polls[") && path.contains(".shares.") {
+        return Some("expected a list's share in percent, from 0 to 100, such as 55 or \"9.5\"");
+    }
     let field = path.rsplit('.').next().unwrap_or(path);
     let field = field.split('[').next().unwrap_or(field);
     Some(match field {
@@ -38,6 +46,9 @@ fn field_hint(path: &str) -> Option<&'static str> {
             "expected a whole number of seats from 0 to 4,294,967,295"
         }
         "min_parties" => "expected a whole number from 0",
+        "sample" => "expected a whole number of people from 1 to 100,000,000",
+        "poll_half_life_days" => "expected a whole number of days from 1",
+        "poll_ballots" => "expected a whole number of ballots from 1",
         "threshold_percent" => "expected a percentage from 0 to 100, such as 5 or \"4.99\"",
         _ => return None,
     })
@@ -61,7 +72,8 @@ pub fn scenario(e: Error, scenario: &Scenario, source: &str) -> Failure {
     let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
     match e {
         Error::Tie { parties, seats } => {
-            let names = join_names(parties.iter().map(|&i| match scenario.lists.get(i) {
+            let lists = scenario.ballots().lists;
+            let names = join_names(parties.iter().map(|&i| match lists.get(i) {
                 Some(l) => format!("{:?}", l.party.trim()),
                 None => format!("#{}", i + 1),
             }));

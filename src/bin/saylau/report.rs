@@ -37,8 +37,10 @@ fn html(e: &Elected, args: &ReportArgs) -> Result<String, Failure> {
         ),
         None => None,
     };
-    let uncertainty = e.scenario.uncertainty.clone().unwrap_or_default();
-    let projection = report.as_ref().map(|report| Projected { report, uncertainty: &uncertainty });
+    let uncertainty = e.scenario.vote_model().map_err(|err| failure(err, &e.scenario, &e.source))?;
+    let pooled = e.scenario.pooled_polls().map_err(|err| failure(err, &e.scenario, &e.source))?;
+    let polls = pooled.as_ref().map(|pooled| (e.scenario.polls.as_slice(), pooled));
+    let projection = report.as_ref().map(|report| Projected { report, uncertainty: &uncertainty, polls });
     let about = About::of(&e.scenario);
     let analysed =
         Analysed { about: &about, source: &e.source, body: &e.body, ballots: &e.ballots, result: &e.result };

@@ -77,7 +77,7 @@ impl Elected {
 
     /// The list tier and the lists, when the body has one and the scenario gives lists.
     pub fn list_tier(&self) -> Option<&saylau::system::ListTier> {
-        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.scenario.lists.is_empty())
+        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.ballots.lists.is_empty())
     }
 }
 

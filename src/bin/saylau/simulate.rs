@@ -48,8 +48,12 @@ pub fn main(args: &SimulateArgs) -> ExitCode {
         report_error("interrupted before any run completed: no results");
         return ExitCode::from(INTERRUPTED);
     }
-    let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
+    // `build` compiled the same model, so this cannot fail here.
+    let uncertainty = scenario.vote_model().unwrap_or_default();
     let mut view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, args.histogram);
+    if let Ok(Some(pooled)) = scenario.pooled_polls() {
+        view = view.with_polls(&scenario.polls, &pooled);
+    }
     view.notes.splice(0..0, changed.iter().map(NoteView::from));
     let summary = scenario.body().map(|b| body_summary(&b)).unwrap_or_else(|_| scenario.body.to_string());
     let code = if report.interrupted {
@@ -83,9 +87,9 @@ fn build(source: &str, scenario: &Scenario) -> Result<Simulation, Failure> {
             scenario.body
         )));
     }
-    if scenario.lists.is_empty() && scenario.districts.is_empty() {
+    if scenario.lists.is_empty() && scenario.polls.is_empty() && scenario.districts.is_empty() {
         return Err(Failure::Input(format!(
-            "{source}: nothing to simulate: the scenario gives neither \"lists\" nor \"districts\""
+            "{source}: nothing to simulate: the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")"
         )));
     }
     scenario.simulation().map_err(|e| failure(e, scenario, source))

@@ -150,6 +150,8 @@ pub struct Projected<'a> {
     pub report: &'a Projection,
     /// The vote model.
     pub uncertainty: &'a Uncertainty,
+    /// The polls the list vote was pooled from, when the scenario gives polls.
+    pub polls: Option<(&'a [crate::scenario::Poll], &'a crate::scenario::PooledPolls)>,
 }
 
 impl AnalysisView {
@@ -416,18 +418,23 @@ fn scatter(a: Analysed<'_>) -> Section {
 }
 
 fn simulation(a: Analysed<'_>, p: Projected<'_>) -> Section {
-    let view = ProjectionView::new(a.about.clone(), p.report, p.uncertainty, false);
+    let mut view = ProjectionView::new(a.about.clone(), p.report, p.uncertainty, false);
+    if let Some((polls, pooled)) = p.polls {
+        view = view.with_polls(polls, pooled);
+    }
     let mut s = Section::new("simulation", "Monte Carlo projection");
+    let polls = view.polls.as_ref().map_or_else(String::new, |p| format!(" {}.", sentence(&p.sentence)));
     s.push(Block::Paragraph(format!(
-        "{}, seed {}, around the scenario's votes. {}.",
+        "{}, seed {}, around the scenario's votes. {}.{polls}",
         counted(view.runs, "run"),
         view.seed,
         sentence(&view.model)
     )));
     s.push(Block::Aside(format!(
-        "Seats: mean, 90% interval (5th to 95th percentile) and median over the runs. P(majority): the share of \
-         runs with a majority ({} of {}); P(2/3): with two thirds of the seats; P(threshold): the share of runs \
-         in which the list passed the threshold.",
+        "Seats: mean and median over the runs, the 50% interval (25th to 75th percentile: half of the runs \
+         fall in it) and the 90% interval (5th to 95th percentile). P(majority): the share of runs with a \
+         majority ({} of {}); P(2/3): with two thirds of the seats; P(threshold): the share of runs in which \
+         the list passed the threshold.",
         thousands(view.majority),
         counted(view.seats.into(), "seat")
     )));
@@ -435,6 +442,10 @@ fn simulation(a: Analysed<'_>, p: Projected<'_>) -> Section {
     if !view.coalitions.is_empty() {
         s.push(Block::Heading("Coalitions: combined seats".into()));
         s.push(Block::Table(view.coalition_table()));
+    }
+    if !view.districts.is_empty() {
+        s.push(Block::Heading("Chances of winning each district".into()));
+        s.push(Block::Table(view.district_table()));
     }
     s.figure(
         seat_distribution("Simulated seats", p.report),

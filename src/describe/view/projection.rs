@@ -9,18 +9,23 @@ use super::body::{SELF_NOMINATED, VACANT, heading, label, write_notes};
 use super::{About, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, probability, thousands};
+use crate::scenario::{Poll, PooledPolls};
 use crate::simulate::{Projection, SeatStats, Swing, Uncertainty};
 
-/// Seat statistics over the runs: mean, 90% interval, median, and the
-/// histogram when asked for.
+/// Seat statistics over the runs: mean, 50% and 90% intervals, median, and
+/// the histogram when asked for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatsView {
     /// Mean seats.
     pub mean: f64,
     /// 5th percentile.
     pub p05: u32,
+    /// 25th percentile.
+    pub p25: u32,
     /// Median.
     pub p50: u32,
+    /// 75th percentile.
+    pub p75: u32,
     /// 95th percentile.
     pub p95: u32,
     /// Runs with 0, 1, 2, ... seats (with `--histogram`).
@@ -33,25 +38,53 @@ impl StatsView {
         StatsView {
             mean: s.mean,
             p05: s.p05,
+            p25: s.p25,
             p50: s.p50,
+            p75: s.p75,
             p95: s.p95,
             histogram: histogram.then(|| s.histogram.clone()),
         }
     }
 
-    /// `58-65`, or `62` when the interval is one number.
-    pub fn interval(&self) -> String {
-        if self.p05 == self.p95 {
-            thousands(self.p05)
-        } else {
-            format!("{}-{}", thousands(self.p05), thousands(self.p95))
+    /// Seat statistics that are the same in every run: `seats` each time.
+    fn fixed(seats: u32) -> StatsView {
+        StatsView {
+            mean: seats.into(),
+            p05: seats,
+            p25: seats,
+            p50: seats,
+            p75: seats,
+            p95: seats,
+            histogram: None,
         }
+    }
+
+    /// The 90% interval: `58-65`, or `62` when it is one number.
+    ///
+    /// ```
+    /// # use saylau::describe::view::projection::StatsView;
+    /// let s = StatsView { mean: 61.5, p05: 58, p25: 60, p50: 62, p75: 63, p95: 65, histogram: None };
+    /// assert_eq!(s.interval(), "58-65");
+    /// assert_eq!(s.interval50(), "60-63");
+    /// ```
+    pub fn interval(&self) -> String {
+        span(self.p05, self.p95)
+    }
+
+    /// The 50% interval (25th to 75th percentile): `60-63`, or `62`.
+    pub fn interval50(&self) -> String {
+        span(self.p25, self.p75)
     }
 
     /// `40.1 (38-42)`: mean and 90% interval in one cell.
     pub fn summary(&self) -> String {
         format!("{:.1} ({})", self.mean, self.interval())
     }
+}
+
+/// `a-b`, or `a` when they are equal, with thousands separators.
+fn span(a: u32, b: u32) -> String {
+    if a == b { thousands(a) } else { format!("{}-{}", thousands(a), thousands(b)) }
 }
 
 /// A party's projection.
@@ -152,6 +185,9 @@ pub struct ProjectionView {
     pub interrupted: bool,
     /// The vote model in one sentence.
     pub model: String,
+    /// The polls the list vote comes from (absent when the scenario gives votes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub polls: Option<PollsView>,
     /// Notes on the model.
     pub notes: Vec<NoteView>,
     /// The scenario's descriptive fields.
@@ -225,12 +261,38 @@ impl ProjectionView {
             runs_with_lot: report.runs_with_lot,
             interrupted: report.interrupted,
             model: model_sentence(uncertainty),
+            polls: None,
             notes: report.notes.iter().map(NoteView::from).collect(),
             about,
         }
     }
 
-    /// The party table: list share, seats (mean, 90% interval, median), the
+    /// Says which polls the list vote was pooled from.
+    ///
+    /// ```
+    /// # use saylau::describe::view::{About, projection::ProjectionView};
+    /// # use saylau::scenario::Scenario;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "polls": [
+    ///     {"pollster": "P", "sample": 600, "shares": {"A": 50, "B": 40}},
+    ///     {"pollster": "Q", "sample": 400, "shares": {"A": 45, "B": 42.5}}
+    /// ]}"#)?;
+    /// let report = s.simulation()?.run(1, 100)?;
+    /// let pooled = s.pooled_polls()?.unwrap();
+    /// let view = ProjectionView::new(About::of(&s), &report, &s.vote_model()?, false)
+    ///     .with_polls(&s.polls, &pooled);
+    /// let polls = view.polls.as_ref().unwrap();
+    /// assert_eq!(polls.sample, 1000.0);
+    /// assert_eq!(polls.polls[0].weight, 0.6);
+    /// assert!(polls.sentence.contains("2 polls"), "{}", polls.sentence);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_polls(mut self, polls: &[Poll], pooled: &PooledPolls) -> ProjectionView {
+        self.polls = Some(PollsView::new(polls, pooled));
+        self
+    }
+
+    /// The party table: list share, seats (mean, median, 50% and 90% intervals), the
     /// chances of a majority, two thirds and passing the threshold, and the
     /// seats per tier when both tiers were simulated.
     pub fn party_table(&self) -> Table {
@@ -243,8 +305,9 @@ impl ProjectionView {
         }
         columns.extend([
             ("mean", Align::Right),
-            ("90% interval", Align::Right),
             ("median", Align::Right),
+            ("50% interval", Align::Right),
+            ("90% interval", Align::Right),
             ("P(majority)", Align::Right),
             ("P(2/3)", Align::Right),
         ]);
@@ -262,8 +325,9 @@ impl ProjectionView {
             }
             row.extend([
                 format!("{:.1}", p.total.mean),
-                p.total.interval(),
                 thousands(p.total.p50),
+                p.total.interval50(),
+                p.total.interval(),
                 chance(p.p_majority),
                 chance(p.p_two_thirds),
             ]);
@@ -281,7 +345,7 @@ impl ProjectionView {
             if s.mean > 0.0 {
                 let mut row = vec![label(word)];
                 row.extend(std::iter::repeat_n(String::new(), blank));
-                row.extend([format!("{:.1}", s.mean), s.interval(), thousands(s.p50)]);
+                row.extend([format!("{:.1}", s.mean), thousands(s.p50), s.interval50(), s.interval()]);
                 t.push(row);
             }
         }
@@ -289,7 +353,7 @@ impl ProjectionView {
             let mut row = vec![label(super::body::UNDECIDED)];
             row.extend(std::iter::repeat_n(String::new(), blank));
             let n = thousands(self.undecided);
-            row.extend([n.clone(), n.clone(), n]);
+            row.extend([n.clone(), n.clone(), n.clone(), n]);
             t.push(row);
         }
         t
@@ -327,8 +391,9 @@ impl ProjectionView {
         let mut t = Table::new([
             ("coalition", Align::Left),
             ("mean", Align::Right),
-            ("90% interval", Align::Right),
             ("median", Align::Right),
+            ("50% interval", Align::Right),
+            ("90% interval", Align::Right),
             ("P(majority)", Align::Right),
             ("P(2/3)", Align::Right),
             ("P(3/4)", Align::Right),
@@ -338,8 +403,9 @@ impl ProjectionView {
             t.push([
                 c.name.clone(),
                 format!("{:.1}", c.total.mean),
-                c.total.interval(),
                 thousands(c.total.p50),
+                c.total.interval50(),
+                c.total.interval(),
                 chance(c.p_majority),
                 chance(c.p_two_thirds),
                 chance(c.p_three_quarters),
@@ -366,11 +432,14 @@ impl ProjectionView {
         let interrupted = if self.interrupted { " (INTERRUPTED: partial results)" } else { "" };
         writeln!(w, "{}, seed {}{interrupted}", counted(self.runs, "run"), self.seed)?;
         writeln!(w, "{}", self.model)?;
+        if let Some(polls) = &self.polls {
+            writeln!(w, "{}", polls.sentence)?;
+        }
         writeln!(w)?;
         writeln!(
             w,
-            "seats: mean, 90% interval (5th to 95th percentile) and median over the runs; list share: the \
-             scenario's; a majority is {} of {}",
+            "seats: mean, median, 50% interval (25th to 75th percentile: half of the runs fall in it) and 90% \
+             interval (5th to 95th percentile) over the runs; list share: the scenario's; a majority is {} of {}",
             thousands(self.majority),
             counted(self.seats.into(), "seat")
         )?;
@@ -405,18 +474,14 @@ impl ProjectionView {
     }
 
     /// The CSV rows: one per party, coalition, and the self-nominated,
-    /// vacant and undecided seats.
+    /// vacant and undecided seats, then one per candidate of the scenario's
+    /// districts (`candidate`, with `district`, `party` in `parties` and
+    /// `p_win`) and per district that may be left vacant (`district_vacant`).
     pub fn csv_rows(&self) -> Vec<ProjectionCsvRow> {
         let mut rows: Vec<ProjectionCsvRow> = self
             .parties
             .iter()
             .map(|p| ProjectionCsvRow {
-                row: "party",
-                name: p.party.clone(),
-                mean: p.total.mean,
-                p05: p.total.p05,
-                p50: p.total.p50,
-                p95: p.total.p95,
                 p_majority: p.p_majority,
                 p_two_thirds: p.p_two_thirds,
                 p_three_quarters: p.p_three_quarters,
@@ -425,66 +490,166 @@ impl ProjectionView {
                 district_mean: p.district.as_ref().map(|s| s.mean),
                 centre_share: p.centre_share,
                 mean_share: p.mean_share,
-                parties: None,
+                ..ProjectionCsvRow::seats("party", p.party.clone(), &p.total)
             })
             .collect();
         for c in &self.coalitions {
             rows.push(ProjectionCsvRow {
-                row: "coalition",
-                name: c.name.clone(),
-                mean: c.total.mean,
-                p05: c.total.p05,
-                p50: c.total.p50,
-                p95: c.total.p95,
                 p_majority: c.p_majority,
                 p_two_thirds: c.p_two_thirds,
                 p_three_quarters: c.p_three_quarters,
                 parties: Some(c.parties.join("; ")),
-                ..ProjectionCsvRow::empty()
+                ..ProjectionCsvRow::seats("coalition", c.name.clone(), &c.total)
             });
         }
         for (word, s) in [(SELF_NOMINATED, &self.independents), (VACANT, &self.vacant)] {
-            rows.push(ProjectionCsvRow {
-                row: if word == VACANT { VACANT } else { "self_nominated" },
-                name: label(word),
-                mean: s.mean,
-                p05: s.p05,
-                p50: s.p50,
-                p95: s.p95,
-                ..ProjectionCsvRow::empty()
-            });
+            let row = if word == VACANT { VACANT } else { "self_nominated" };
+            rows.push(ProjectionCsvRow::seats(row, label(word), s));
         }
         if self.undecided > 0 {
-            rows.push(ProjectionCsvRow {
-                row: super::body::UNDECIDED,
-                name: label(super::body::UNDECIDED),
-                mean: self.undecided.into(),
-                p05: self.undecided,
-                p50: self.undecided,
-                p95: self.undecided,
-                ..ProjectionCsvRow::empty()
-            });
+            let name = label(super::body::UNDECIDED);
+            rows.push(ProjectionCsvRow::seats(
+                super::body::UNDECIDED,
+                name,
+                &StatsView::fixed(self.undecided),
+            ));
+        }
+        for d in &self.districts {
+            for c in &d.candidates {
+                rows.push(ProjectionCsvRow {
+                    row: "candidate",
+                    name: c.name.clone(),
+                    parties: Some(c.party.clone().unwrap_or_else(|| label(SELF_NOMINATED))),
+                    district: Some(d.name.clone()),
+                    p_win: Some(c.p_win),
+                    ..ProjectionCsvRow::default()
+                });
+            }
+            if d.p_vacant > 0.0 {
+                rows.push(ProjectionCsvRow {
+                    row: "district_vacant",
+                    name: label(VACANT),
+                    district: Some(d.name.clone()),
+                    p_win: Some(d.p_vacant),
+                    ..ProjectionCsvRow::default()
+                });
+            }
         }
         rows
     }
 }
 
-/// One row of `saylau simulate --format csv`; `row` says what it is
-/// (`party`, `coalition`, `self_nominated`, `vacant`, `undecided`).
+/// One poll of a projection, with its weight in the pool.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PollView {
+    /// Who conducted it.
+    pub pollster: Option<String>,
+    /// When (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// How many people answered.
+    pub sample: u64,
+    /// Its weight, as a fraction of all the polls' weights (0 to 1).
+    pub weight: f64,
+}
+
+/// A list's pooled share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PooledShareView {
+    /// The list.
+    pub party: String,
+    /// Its pooled share, in percent.
+    pub percent: f64,
+}
+
+/// The polls a projection's list vote was pooled from (see
+/// [`Scenario::pooled_polls`](crate::scenario::Scenario::pooled_polls)).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PollsView {
+    /// The polls, with their weights.
+    pub polls: Vec<PollView>,
+    /// The pooled sample size: the sum of the weights in people.
+    pub sample: f64,
+    /// Each list's pooled share.
+    pub shares: Vec<PooledShareView>,
+    /// The percent the pooled shares leave out, counted as "against all".
+    pub rest_percent: f64,
+    /// The notional list ballots the shares are counted on.
+    pub ballots: u64,
+    /// All of it in one sentence, for people.
+    pub sentence: String,
+}
+
+impl PollsView {
+    fn new(polls: &[Poll], pooled: &PooledPolls) -> PollsView {
+        let percent = |x: f64| format!("{:.1}%", x * 100.0);
+        let weights: Vec<String> = pooled.weights.iter().map(|&w| percent(w)).collect();
+        let people = thousands(pooled.sample.round().max(0.0) as u128);
+        let how = if pooled.weights.len() == 1 {
+            format!("one poll of {people} people")
+        } else {
+            format!(
+                "{} polls pooled (weights {}), as one poll of {people} people",
+                pooled.weights.len(),
+                weights.join(", ")
+            )
+        };
+        let rest = if pooled.rest > 0.0 {
+            let digits = if pooled.rest < 0.05 { 3 } else { 1 };
+            format!("; the {:.digits$}% they give no list is counted as \"against all\"", pooled.rest)
+        } else {
+            String::new()
+        };
+        let sentence = format!(
+            "polls: {how}{rest}; the shares are counted on {}",
+            counted(pooled.ballots, "notional ballot")
+        );
+        PollsView {
+            polls: polls
+                .iter()
+                .zip(&pooled.weights)
+                .map(|(p, &weight)| PollView {
+                    pollster: p.pollster.clone(),
+                    date: p.date.map(|d| d.to_string()),
+                    sample: p.sample.get(),
+                    weight,
+                })
+                .collect(),
+            sample: pooled.sample,
+            shares: pooled
+                .parties
+                .iter()
+                .zip(&pooled.shares)
+                .map(|(party, &percent)| PooledShareView { party: party.clone(), percent })
+                .collect(),
+            rest_percent: pooled.rest,
+            ballots: pooled.ballots,
+            sentence,
+        }
+    }
+}
+
+/// One row of `saylau simulate --format csv`; `row` says what it is
+/// (`party`, `coalition`, `self_nominated`, `vacant`, `undecided`,
+/// `candidate`, `district_vacant`). Cells that do not apply are empty.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ProjectionCsvRow {
     /// What the row is.
     pub row: &'static str,
-    /// The party, coalition or label.
+    /// The party, coalition, candidate or label.
     pub name: String,
     /// Mean seats.
-    pub mean: f64,
+    pub mean: Option<f64>,
     /// 5th percentile.
-    pub p05: u32,
+    pub p05: Option<u32>,
     /// Median.
-    pub p50: u32,
+    pub p50: Option<u32>,
     /// 95th percentile.
-    pub p95: u32,
+    pub p95: Option<u32>,
+    /// 25th percentile (after `p95`, so that the columns of earlier
+    /// versions keep their places).
+    pub p25: Option<u32>,
+    /// 75th percentile.
+    pub p75: Option<u32>,
     /// Share of runs with a majority.
     pub p_majority: Option<f64>,
     /// Share of runs with two thirds.
@@ -501,28 +666,27 @@ pub struct ProjectionCsvRow {
     pub centre_share: Option<f64>,
     /// The mean simulated list share (0 to 1).
     pub mean_share: Option<f64>,
-    /// A coalition's parties, separated by `; `.
+    /// A coalition's parties, separated by `; `; a candidate's party.
     pub parties: Option<String>,
+    /// A candidate's district.
+    pub district: Option<String>,
+    /// Share of runs the candidate won (or the district was left vacant).
+    pub p_win: Option<f64>,
 }
 
 impl ProjectionCsvRow {
-    fn empty() -> ProjectionCsvRow {
+    /// A row of seat statistics, the other cells empty.
+    fn seats(row: &'static str, name: String, s: &StatsView) -> ProjectionCsvRow {
         ProjectionCsvRow {
-            row: "",
-            name: String::new(),
-            mean: 0.0,
-            p05: 0,
-            p50: 0,
-            p95: 0,
-            p_majority: None,
-            p_two_thirds: None,
-            p_three_quarters: None,
-            p_threshold: None,
-            list_mean: None,
-            district_mean: None,
-            centre_share: None,
-            mean_share: None,
-            parties: None,
+            row,
+            name,
+            mean: Some(s.mean),
+            p05: Some(s.p05),
+            p50: Some(s.p50),
+            p95: Some(s.p95),
+            p25: Some(s.p25),
+            p75: Some(s.p75),
+            ..ProjectionCsvRow::default()
         }
     }
 }
@@ -537,6 +701,14 @@ pub fn chance(p: Option<f64>) -> String {
 pub const NOT_COMPUTED: &str = "not computed";
 
 /// The vote model in one sentence, for people.
+///
+/// ```
+/// # use saylau::describe::view::projection::model_sentence;
+/// # use saylau::simulate::Uncertainty;
+/// let s = model_sentence(&Uncertainty { systematic_points: Some(2.0), ..Uncertainty::default() });
+/// assert!(s.contains("a poll of 2,000 people"), "{s}");
+/// assert!(s.contains("2 percentage points"), "{s}");
+/// ```
 pub fn model_sentence(u: &Uncertainty) -> String {
     let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
     let sampling = if u.concentration > 0.0 {
@@ -548,16 +720,24 @@ pub fn model_sentence(u: &Uncertainty) -> String {
     } else {
         format!("the list shares as given, without sampling noise (concentration {})", u.concentration)
     };
+    let systematic = match u.systematic_points {
+        Some(points) => format!(
+            "an error common to every poll of about {points} percentage points on each share \
+             (systematic_points {points})"
+        ),
+        None => format!(
+            "an error common to every poll of about {} of each share (systematic_sd {})",
+            pct(u.systematic_sd),
+            u.systematic_sd
+        ),
+    };
     let swing = match u.swing {
         Swing::Proportional => "in proportion to their party's national change",
         Swing::Uniform => "by their party's national change in points",
     };
     format!(
-        "vote model: each run draws {sampling}, moved by an error common to every poll of about {} of each \
-         share (systematic_sd {}), with turnout noise {} (turnout_sd {}); district candidates move {swing} \
-         (swing {}), with noise {} (district_sd {})",
-        pct(u.systematic_sd),
-        u.systematic_sd,
+        "vote model: each run draws {sampling}, moved by {systematic}, with turnout noise {} (turnout_sd {}); \
+         district candidates move {swing} (swing {}), with noise {} (district_sd {})",
         pct(u.turnout_sd),
         u.turnout_sd,
         match u.swing {
