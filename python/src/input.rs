@@ -53,7 +53,7 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
     if obj.hasattr("index")? && obj.hasattr("to_numpy")? && !obj.hasattr("columns")? {
         let labels = obj.getattr("index")?.call_method0("tolist")?.cast_into::<PyList>().map_err(PyErr::from)?;
         let values = obj.call_method0("to_numpy")?;
-        let votes = match array(&values)? {
+        let votes = match array(&values, Some(&labels))? {
             Some(v) => v,
             None => iterate(&values, Some(&labels))?,
         };
@@ -65,7 +65,7 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
                 .into(),
         ));
     }
-    if let Some(votes) = array(obj)? {
+    if let Some(votes) = array(obj, None)? {
         return Ok(Votes { votes, labels: None });
     }
     Ok(Votes { votes: iterate(obj, None)?, labels: None })
@@ -113,8 +113,14 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 
 /// A one-dimensional buffer of numbers (a numpy array, `array.array`,
 /// a `memoryview`), copied in one piece; `None` if `obj` has no buffer.
-fn array(obj: &Bound<'_, PyAny>) -> Result<Option<Vec<u64>>, Failure> {
-    let py = obj.py();
+fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<Option<Vec<u64>>, Failure> {
+    let negative = |shown: String, i: usize| {
+        let whose = match labels.and_then(|l| l.get_item(i).ok()) {
+            Some(l) => format!("party {:?}", l.str().map(|s| s.to_string()).unwrap_or_default()),
+            None => format!("entry {i} (counting from 0)"),
+        };
+        Failure::Input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
+    };
     let Ok(buffer) = pyo3::buffer::PyUntypedBuffer::get(obj) else {
         return Ok(None);
     };
@@ -150,15 +156,14 @@ fn array(obj: &Bound<'_, PyAny>) -> Result<Option<Vec<u64>>, Failure> {
     }
     signed!(i64, i32, i16, i8);
     if let Some(v) = typed::<f64>(obj)? {
-        return floats(v.into_iter()).map(Some);
+        return floats(v.into_iter(), negative).map(Some);
     }
     if let Some(v) = typed::<f32>(obj)? {
-        return floats(v.into_iter().map(f64::from)).map(Some);
+        return floats(v.into_iter().map(f64::from), negative).map(Some);
     }
     let format = pyo3::buffer::PyUntypedBuffer::get(obj)
         .map(|b| b.format().to_string_lossy().into_owned())
         .unwrap_or_default();
-    let _ = py;
     Err(Failure::Input(format!(
         "votes: an array of {format:?} items cannot be votes: expected whole numbers (an integer array)"
     )))
@@ -172,14 +177,12 @@ fn typed<T: Element + Copy>(obj: &Bound<'_, PyAny>) -> Result<Option<Vec<T>>, Fa
     Ok(Some(buffer.to_vec(obj.py())?))
 }
 
-#[cold]
-fn negative(shown: String, i: usize) -> Failure {
-    Failure::Input(format!("votes of entry {i} (counting from 0): expected {VOTES_RANGE}, got {shown}"))
-}
-
 /// Floats that are whole numbers of votes (as pandas gives a column that had
 /// a missing value): anything else is refused, never rounded.
-fn floats(values: impl Iterator<Item = f64>) -> Result<Vec<u64>, Failure> {
+fn floats(
+    values: impl Iterator<Item = f64>,
+    negative: impl Fn(String, usize) -> Failure,
+) -> Result<Vec<u64>, Failure> {
     // 2^64 as a float: the first value that does not fit.
     const LIMIT: f64 = 18_446_744_073_709_551_616.0;
     values
