@@ -60,7 +60,8 @@ fn count(votes: &[u64], r: &Rules) -> Result<Count, Refusal> {
     let allocation = if eligible.iter().all(|&e| e) {
         apportioner.apportion(votes, r.seats)
     } else {
-        let taking_part: Vec<u64> = votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
+        let taking_part: Vec<u64> =
+            votes.iter().zip(&eligible).map(|(&v, &e)| if e { v } else { 0 }).collect();
         apportioner.apportion(&taking_part, r.seats)
     }
     .map_err(Refusal::Library)?;
@@ -86,7 +87,9 @@ fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failur
         return Ok(None);
     };
     if obj.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(Failure::Input("threshold: expected a percentage such as 5 or \"4.99\", not a bool".into()));
+        return Err(Failure::Input(
+            "threshold: expected a percentage such as 5 or \"4.99\", not a bool".into(),
+        ));
     }
     let text = obj.str()?.to_string();
     text.parse::<Threshold>().map(Some).map_err(|e| Failure::Input(format!("threshold: {e}")))
@@ -138,11 +141,8 @@ pub fn allocate(
         ties: tie_policy(ties, seed).py_err(py)?,
     };
     let input::Votes { votes, labels } = input::read(votes).py_err(py)?;
-    let counted = if votes.len() >= DETACH_FROM {
-        py.detach(|| count(&votes, &rules))
-    } else {
-        count(&votes, &rules)
-    };
+    let counted =
+        if votes.len() >= DETACH_FROM { py.detach(|| count(&votes, &rules)) } else { count(&votes, &rules) };
     match counted {
         Ok(Count { eligible, allocation }) => Ok(Allocation { rules, votes, labels, eligible, allocation }),
         Err(refusal) => Err(refused(py, refusal, &rules, &votes, labels.as_ref()).into_pyerr(py)),
@@ -183,9 +183,17 @@ pub fn _time_rust(
 }
 
 /// The message of a refused count, with the parties named.
-fn refused(py: Python<'_>, refusal: Refusal, r: &Rules, votes: &[u64], labels: Option<&Py<PyList>>) -> Failure {
+fn refused(
+    py: Python<'_>,
+    refusal: Refusal,
+    r: &Rules,
+    votes: &[u64],
+    labels: Option<&Py<PyList>>,
+) -> Failure {
     match refusal {
-        Refusal::NoVotes => Failure::Input("every party has zero votes, so there is nothing to apportion".into()),
+        Refusal::NoVotes => {
+            Failure::Input("every party has zero votes, so there is nothing to apportion".into())
+        }
         Refusal::BelowThreshold(total) => Failure::Input(format!(
             "every party is below the threshold of {} of {total} votes, so no party can take a seat",
             r.threshold.unwrap_or(Threshold::NONE)
@@ -197,7 +205,8 @@ fn refused(py: Python<'_>, refusal: Refusal, r: &Rules, votes: &[u64], labels: O
             } else {
                 "choose a tie policy with ties= (\"lot\", \"order\" or \"votes\")"
             };
-            let message = format!("tie: parties {names} are tied for {}; {advice}", counted(seats.into(), "seat"));
+            let message =
+                format!("tie: parties {names} are tied for {}; {advice}", counted(seats.into(), "seat"));
             let _ = votes;
             match parties.iter().map(|&i| label(py, labels, i)).collect::<PyResult<Vec<_>>>() {
                 Ok(parties) => Failure::Tie { message, parties, seats },
@@ -339,7 +348,8 @@ impl Allocation {
                 counted(self.allocation.total_seats().into(), "seat")
             ),
         };
-        saylau::svg::hemicycle(&title, &groups).map_err(|e| Failure::Input(format!("cannot draw the result: {e}")))
+        saylau::svg::hemicycle(&title, &groups)
+            .map_err(|e| Failure::Input(format!("cannot draw the result: {e}")))
     }
 }
 
@@ -348,7 +358,12 @@ fn tie_of(py: Python<'_>, t: &TieResolution, labels: Option<&Py<PyList>>) -> PyR
         let items = ix.iter().map(|&i| label(py, labels, i)).collect::<PyResult<Vec<_>>>()?;
         Ok(PyList::new(py, items)?.unbind())
     };
-    Ok(Tie { parties: list(&t.parties)?, seats: t.seats, winners: list(&t.winners)?, policy: t.policy.to_string() })
+    Ok(Tie {
+        parties: list(&t.parties)?,
+        seats: t.seats,
+        winners: list(&t.winners)?,
+        policy: t.policy.to_string(),
+    })
 }
 
 #[pymethods]

@@ -44,9 +44,9 @@ impl Failure {
             Failure::Other(message) => {
                 SAYLAU_ERROR.import(py, "saylau._errors", "SaylauError").and_then(|t| t.call1((message,)))
             }
-            Failure::Tie { message, parties, seats } => {
-                TIE_ERROR.import(py, "saylau._errors", "TieError").and_then(|t| t.call1((message, parties, seats)))
-            }
+            Failure::Tie { message, parties, seats } => TIE_ERROR
+                .import(py, "saylau._errors", "TieError")
+                .and_then(|t| t.call1((message, parties, seats))),
         };
         match raised {
             Ok(instance) => PyErr::from_value(instance),

@@ -6,9 +6,9 @@
 //! element): unsigned and signed integers of any width, and floats that are
 //! whole numbers (pandas gives float columns once a value was missing).
 
-use pyo3::buffer::{Element, PyBuffer};
+use pyo3::buffer::{Element, ElementType, PyUntypedBuffer};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::Failure;
 
@@ -43,15 +43,19 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
         }
         return Ok(Votes { votes, labels: Some(labels.unbind()) });
     }
-    if obj.is_instance_of::<PyString>() {
-        return Err(Failure::Input(
-            "votes: expected a list, a dict of party to votes, a numpy array or a pandas Series, not a string"
-                .into(),
-        ));
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(Failure::Input(format!(
+            "votes: expected a list, a dict of party to votes, a numpy array or a pandas Series, not {}",
+            if obj.is_instance_of::<PyString>() { "a string" } else { "bytes" }
+        )));
+    }
+    if let Some(votes) = array(obj, None)? {
+        return Ok(Votes { votes, labels: None });
     }
     // A pandas Series: its values as an array, its index as the labels.
     if obj.hasattr("index")? && obj.hasattr("to_numpy")? && !obj.hasattr("columns")? {
-        let labels = obj.getattr("index")?.call_method0("tolist")?.cast_into::<PyList>().map_err(PyErr::from)?;
+        let labels =
+            obj.getattr("index")?.call_method0("tolist")?.cast_into::<PyList>().map_err(PyErr::from)?;
         let values = obj.call_method0("to_numpy")?;
         let votes = match array(&values, Some(&labels))? {
             Some(v) => v,
@@ -64,9 +68,6 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
             "votes: a DataFrame has several columns: pass one of them, such as df[\"votes\"] (a Series indexed by party)"
                 .into(),
         ));
-    }
-    if let Some(votes) = array(obj, None)? {
-        return Ok(Votes { votes, labels: None });
     }
     Ok(Votes { votes: iterate(obj, None)?, labels: None })
 }
@@ -114,14 +115,8 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 /// A one-dimensional buffer of numbers (a numpy array, `array.array`,
 /// a `memoryview`), copied in one piece; `None` if `obj` has no buffer.
 fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<Option<Vec<u64>>, Failure> {
-    let negative = |shown: String, i: usize| {
-        let whose = match labels.and_then(|l| l.get_item(i).ok()) {
-            Some(l) => format!("party {:?}", l.str().map(|s| s.to_string()).unwrap_or_default()),
-            None => format!("entry {i} (counting from 0)"),
-        };
-        Failure::Input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
-    };
-    let Ok(buffer) = pyo3::buffer::PyUntypedBuffer::get(obj) else {
+    let py = obj.py();
+    let Ok(buffer) = PyUntypedBuffer::get(obj) else {
         return Ok(None);
     };
     if buffer.dimensions() != 1 {
@@ -130,51 +125,50 @@ fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<O
             buffer.dimensions()
         )));
     }
-    drop(buffer);
-    if let Some(v) = typed::<u64>(obj)? {
-        return Ok(Some(v));
-    }
-    macro_rules! widen {
-        ($($t:ty),*) => {$(
-            if let Some(v) = typed::<$t>(obj)? {
-                return Ok(Some(v.into_iter().map(u64::from).collect()));
-            }
-        )*};
-    }
-    widen!(u32, u16, u8);
-    macro_rules! signed {
-        ($($t:ty),*) => {$(
-            if let Some(v) = typed::<$t>(obj)? {
-                return v
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, x)| u64::try_from(x).map_err(|_| negative(x.to_string(), i)))
-                    .collect::<Result<Vec<u64>, Failure>>()
-                    .map(Some);
-            }
-        )*};
-    }
-    signed!(i64, i32, i16, i8);
-    if let Some(v) = typed::<f64>(obj)? {
-        return floats(v.into_iter(), negative).map(Some);
-    }
-    if let Some(v) = typed::<f32>(obj)? {
-        return floats(v.into_iter().map(f64::from), negative).map(Some);
-    }
-    let format = pyo3::buffer::PyUntypedBuffer::get(obj)
-        .map(|b| b.format().to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Err(Failure::Input(format!(
-        "votes: an array of {format:?} items cannot be votes: expected whole numbers (an integer array)"
-    )))
-}
-
-/// The buffer copied as `T`s, or `None` when its items are not `T`s.
-fn typed<T: Element + Copy>(obj: &Bound<'_, PyAny>) -> Result<Option<Vec<T>>, Failure> {
-    let Ok(buffer) = PyBuffer::<T>::get(obj) else {
-        return Ok(None);
+    let bad = |shown: String, i: usize| {
+        let whose = match labels.and_then(|l| l.get_item(i).ok()) {
+            Some(l) => format!("party {:?}", l.str().map(|s| s.to_string()).unwrap_or_default()),
+            None => format!("entry {i} (counting from 0)"),
+        };
+        Failure::Input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
     };
-    Ok(Some(buffer.to_vec(obj.py())?))
+    fn copy<T: Element + Copy>(py: Python<'_>, b: PyUntypedBuffer) -> Result<Vec<T>, Failure> {
+        Ok(b.into_typed::<T>()?.to_vec(py)?)
+    }
+    fn signed<T: Copy + ToString>(
+        v: Vec<T>,
+        bad: impl Fn(String, usize) -> Failure,
+    ) -> Result<Vec<u64>, Failure>
+    where
+        u64: TryFrom<T>,
+    {
+        v.into_iter().enumerate().map(|(i, x)| u64::try_from(x).map_err(|_| bad(x.to_string(), i))).collect()
+    }
+    let votes = match ElementType::from_format(buffer.format()) {
+        ElementType::UnsignedInteger { bytes: 8 } => copy::<u64>(py, buffer)?,
+        ElementType::UnsignedInteger { bytes: 4 } => {
+            copy::<u32>(py, buffer)?.into_iter().map(u64::from).collect()
+        }
+        ElementType::UnsignedInteger { bytes: 2 } => {
+            copy::<u16>(py, buffer)?.into_iter().map(u64::from).collect()
+        }
+        ElementType::UnsignedInteger { bytes: 1 } => {
+            copy::<u8>(py, buffer)?.into_iter().map(u64::from).collect()
+        }
+        ElementType::SignedInteger { bytes: 8 } => signed(copy::<i64>(py, buffer)?, bad)?,
+        ElementType::SignedInteger { bytes: 4 } => signed(copy::<i32>(py, buffer)?, bad)?,
+        ElementType::SignedInteger { bytes: 2 } => signed(copy::<i16>(py, buffer)?, bad)?,
+        ElementType::SignedInteger { bytes: 1 } => signed(copy::<i8>(py, buffer)?, bad)?,
+        ElementType::Float { bytes: 8 } => floats(copy::<f64>(py, buffer)?.into_iter(), bad)?,
+        ElementType::Float { bytes: 4 } => floats(copy::<f32>(py, buffer)?.into_iter().map(f64::from), bad)?,
+        _ => {
+            let format = buffer.format().to_string_lossy().into_owned();
+            return Err(Failure::Input(format!(
+                "votes: an array of {format:?} items cannot be votes: expected whole numbers (an integer array)"
+            )));
+        }
+    };
+    Ok(Some(votes))
 }
 
 /// Floats that are whole numbers of votes (as pandas gives a column that had
@@ -188,7 +182,7 @@ fn floats(
     values
         .enumerate()
         .map(|(i, x)| {
-            if x.is_finite() && x >= 0.0 && x < LIMIT && x.fract() == 0.0 {
+            if (0.0..LIMIT).contains(&x) && x.fract() == 0.0 {
                 Ok(x as u64)
             } else {
                 Err(negative(format!("{x}"), i))

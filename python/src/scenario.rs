@@ -62,7 +62,12 @@ fn elected(py: Python<'_>, text: &str, source: &str, nothing: &str) -> Result<El
 /// elected body for the analyses (`None` for a referendum).
 #[pyfunction]
 #[pyo3(signature = (text, source, explain = false))]
-pub fn _elect(py: Python<'_>, text: &str, source: &str, explain: bool) -> PyResult<(Py<PyAny>, Option<Elected>)> {
+pub fn _elect(
+    py: Python<'_>,
+    text: &str,
+    source: &str,
+    explain: bool,
+) -> PyResult<(Py<PyAny>, Option<Elected>)> {
     let scenario = parse(text, source).py_err(py)?;
     let fail = |e| messages::scenario(py, e, &scenario, source).into_pyerr(py);
     match scenario.run().map_err(fail)? {
@@ -71,8 +76,10 @@ pub fn _elect(py: Python<'_>, text: &str, source: &str, explain: bool) -> PyResu
                 let view = ReferendumView::new(About::of(&scenario), figures, &o);
                 Ok((json::to_python(py, &view)?, None))
             }
-            None => Err(Failure::Input(format!("{source}: body \"referendum\" needs a \"referendum\" object"))
-                .into_pyerr(py)),
+            None => {
+                Err(Failure::Input(format!("{source}: body \"referendum\" needs a \"referendum\" object"))
+                    .into_pyerr(py))
+            }
         },
         Outcome::Body(result) => {
             let body = scenario.body().map_err(fail)?;
@@ -160,8 +167,9 @@ impl Elected {
     /// The votes each list needs to gain a seat or can lose before losing one.
     fn _fragility(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let tier = self.list_tier().ok_or_else(|| self.nothing("measure", "fragility").into_pyerr(py))?;
-        let rows = saylau::fragility::fragility_of_lists(tier, &self.scenario.lists, self.scenario.against_all)
-            .map_err(|e| self.fail(py, e))?;
+        let rows =
+            saylau::fragility::fragility_of_lists(tier, &self.scenario.lists, self.scenario.against_all)
+                .map_err(|e| self.fail(py, e))?;
         json::to_python(py, &rows)
     }
 
@@ -170,8 +178,9 @@ impl Elected {
     fn _svg(&self, py: Python<'_>, split: bool, title: Option<&str>) -> PyResult<String> {
         let title = title.map_or_else(|| self.title(), str::to_string);
         let colours = About::of(&self.scenario).colours;
-        body_picture(&title, &self.body, &self.result, &self.ballots, split, &colours)
-            .map_err(|e| Failure::Input(format!("{}: cannot draw the result: {e}", self.source)).into_pyerr(py))
+        body_picture(&title, &self.body, &self.result, &self.ballots, split, &colours).map_err(|e| {
+            Failure::Input(format!("{}: cannot draw the result: {e}", self.source)).into_pyerr(py)
+        })
     }
 }
 
@@ -220,11 +229,13 @@ impl Elected {
         }
         let about = About::of(&self.scenario);
         if by == By::Designs {
-            let table =
-                compare::designs(&self.body, &self.ballots, &compare::ALTERNATIVES).map_err(|e| self.fail(py, e))?;
+            let table = compare::designs(&self.body, &self.ballots, &compare::ALTERNATIVES)
+                .map_err(|e| self.fail(py, e))?;
             return Ok(ComparisonView::designs(about, &self.body, &table));
         }
-        let tier = self.list_tier().ok_or_else(|| self.nothing("compare", &format!("by={:?}", by.name())).into_pyerr(py))?;
+        let tier = self
+            .list_tier()
+            .ok_or_else(|| self.nothing("compare", &format!("by={:?}", by.name())).into_pyerr(py))?;
         let (lists, against_all) = (&self.scenario.lists, self.scenario.against_all);
         let sweep = match by {
             By::Thresholds => compare::by_threshold(tier, lists, against_all, from, to, every)
@@ -268,7 +279,13 @@ const SIGNAL_POLL: Duration = Duration::from_millis(50);
 /// thread checks for Ctrl-C (Python runs signal handlers only on the main
 /// thread, between bytecodes): on `KeyboardInterrupt` the worker is told to
 /// stop after its current block and the exception is raised.
-fn run(py: Python<'_>, sim: &Simulation, seed: u64, runs: u64, threads: Option<usize>) -> Result<Projection, Failure> {
+fn run(
+    py: Python<'_>,
+    sim: &Simulation,
+    seed: u64,
+    runs: u64,
+    threads: Option<usize>,
+) -> Result<Projection, Failure> {
     let stop = AtomicBool::new(false);
     let (done, result) = py.detach(|| {
         std::thread::scope(|s| {
