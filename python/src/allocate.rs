@@ -150,7 +150,7 @@ pub fn allocate(
 }
 
 /// Runs the count `iterations` times in Rust and gives the mean time of one
-/// count in nanoseconds: the Rust side of the benchmark (`python/bench.py`).
+/// count in nanoseconds: the Rust side of the benchmark (`benches/python.py`).
 #[pyfunction]
 #[pyo3(signature = (votes, seats, method = "hare", threshold = None, against_all = 0, iterations = 1000))]
 pub fn _time_rust(

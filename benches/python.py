@@ -4,7 +4,7 @@ count in Rust, in the same process and the same run.
 Run it against a release build (``pip install ./python``, or ``maturin
 develop --release`` in ``python/``)::
 
-    python python/bench.py            # prints a Markdown table for BENCHMARKS.md
+    python benches/python.py          # prints a Markdown table for BENCHMARKS.md
 
 The Python time is ``timeit`` of the call (the best of several repeats,
 divided by the calls per repeat): argument parsing, reading the votes
