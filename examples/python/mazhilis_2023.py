@@ -60,7 +60,7 @@ print(seats.explain())
 
 # %% 3. What if: every method on the same votes
 try:
-    import pandas  # noqa: F401
+    import pandas  # type: ignore[import-untyped, unused-ignore]  # noqa: F401
 
     print(saylau.compare(election, by="methods").to_pandas())
 except ImportError:

@@ -9,7 +9,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
+    import pandas  # type: ignore[import-untyped, unused-ignore]
 
     from saylau._saylau import Allocation, _Elected
 
@@ -56,7 +56,7 @@ class View:
         return sorted(set(super().__dir__()) | set(self._data))
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
+        return isinstance(other, View) and type(other) is type(self) and other._data == self._data
 
     __hash__ = None  # type: ignore[assignment]
 
