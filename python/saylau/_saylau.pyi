@@ -107,7 +107,7 @@ def _simulate(
     text: str,
     source: str,
     runs: int,
-    seed: int = 0,
+    seed: int,
     threads: int | None = None,
     histogram: bool = False,
 ) -> dict[str, Any]: ...

@@ -81,6 +81,19 @@ fn tie_policy(ties: &str, seed: Option<u64>) -> Result<TieBreak, Failure> {
     }
 }
 
+/// A whole number from 0 to `max` (an int, or anything with `__index__`);
+/// `unit` ("of seats ") words the refusal.
+pub fn whole(obj: &Bound<'_, PyAny>, name: &str, max: u64, unit: &str) -> Result<u64, Failure> {
+    match obj.extract::<u64>() {
+        Ok(n) if n <= max && !obj.is_instance_of::<pyo3::types::PyBool>() => Ok(n),
+        _ => {
+            let shown = obj.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+            let max = saylau::describe::words::thousands(max);
+            Err(Failure::Input(format!("{name}: expected a whole number {unit}from 0 to {max}, got {shown}")))
+        }
+    }
+}
+
 /// A threshold given as a number or a string of a percentage.
 fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failure> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
@@ -119,25 +132,29 @@ fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failur
 /// >>> saylau.allocate([10, 10, 10], 2, ties="order").tie
 /// TieResolution(parties=[0, 1, 2], seats=2, winners=[0, 1], policy='order')
 #[pyfunction]
-#[pyo3(signature = (votes, seats, method = "hare", threshold = None, against_all = 0, ties = "error", seed = None, *, min_parties = 0))]
+#[pyo3(signature = (votes, seats, method = "hare", threshold = None, against_all = None, ties = "error", seed = None, *, min_parties = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn allocate(
     py: Python<'_>,
     votes: &Bound<'_, PyAny>,
-    seats: u32,
+    seats: &Bound<'_, PyAny>,
     method: &str,
     threshold: Option<&Bound<'_, PyAny>>,
-    against_all: u64,
+    against_all: Option<&Bound<'_, PyAny>>,
     ties: &str,
-    seed: Option<u64>,
-    min_parties: usize,
+    seed: Option<&Bound<'_, PyAny>>,
+    min_parties: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Allocation> {
+    let seed = seed.map(|s| whole(s, "seed", u64::MAX, "")).transpose().py_err(py)?;
     let rules = Rules {
         method: method.parse().map_err(|e: Error| Failure::Input(e.to_string())).py_err(py)?,
-        seats,
+        seats: whole(seats, "seats", u32::MAX.into(), "of seats ").py_err(py)? as u32,
         threshold: self::threshold(threshold).py_err(py)?,
-        against_all,
-        min_parties,
+        against_all: against_all
+            .map_or(Ok(0), |a| whole(a, "against_all", u64::MAX, "of votes "))
+            .py_err(py)?,
+        min_parties: min_parties.map_or(Ok(0), |m| whole(m, "min_parties", u32::MAX.into(), "")).py_err(py)?
+            as usize,
         ties: tie_policy(ties, seed).py_err(py)?,
     };
     let input::Votes { votes, labels } = input::read(votes).py_err(py)?;

@@ -20,6 +20,7 @@ use saylau::scenario::{Outcome, Scenario};
 use saylau::simulate::{Projection, RunOptions, Simulation};
 use saylau::system::{Ballots, Body, BodyResult};
 
+use crate::allocate::whole;
 use crate::errors::{Failure, IntoPy};
 use crate::json;
 use crate::messages;
@@ -325,16 +326,20 @@ fn run(
 
 /// Simulates a scenario (JSON text): the JSON of `saylau simulate`.
 #[pyfunction]
-#[pyo3(signature = (text, source, runs, seed = 0, threads = None, histogram = false))]
+#[pyo3(signature = (text, source, runs, seed, threads = None, histogram = false))]
 pub fn _simulate(
     py: Python<'_>,
     text: &str,
     source: &str,
-    runs: u64,
-    seed: u64,
-    threads: Option<usize>,
+    runs: &Bound<'_, PyAny>,
+    seed: &Bound<'_, PyAny>,
+    threads: Option<&Bound<'_, PyAny>>,
     histogram: bool,
 ) -> PyResult<Py<PyAny>> {
+    let runs = whole(runs, "runs", u64::MAX, "of runs ").py_err(py)?;
+    let seed = whole(seed, "seed", u64::MAX, "").py_err(py)?;
+    let threads = threads.map(|t| whole(t, "threads", 1024, "of threads ")).transpose().py_err(py)?;
+    let threads = threads.map(|t| t as usize);
     let scenario = parse(text, source).py_err(py)?;
     let sim = simulation(py, &scenario, source).py_err(py)?;
     let report = run(py, &sim, seed, runs, threads).py_err(py)?;

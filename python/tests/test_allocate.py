@@ -152,6 +152,10 @@ def test_threshold_and_min_parties() -> None:
         ({"votes": {"A": 1.5}, "seats": 3}, 'votes of party "A": expected a whole number of votes'),
         ({"votes": "1,2", "seats": 3}, "not a string"),
         ({"votes": 5, "seats": 3}, "not int"),
+        ({"votes": [1, 2], "seats": -1}, "seats: expected a whole number of seats from 0 to 4,294,967,295, got -1"),
+        ({"votes": [1, 2], "seats": 2.0}, "seats: expected a whole number of seats"),
+        ({"votes": [1, 2], "seats": 2, "against_all": -3}, "against_all: expected a whole number of votes"),
+        ({"votes": [1, 2], "seats": 2, "seed": -3}, "seed: expected a whole number from 0"),
     ],
 )
 def test_input_errors(kwargs: dict, message: str) -> None:

@@ -127,6 +127,13 @@ def test_simulation_is_reproducible_with_a_seed(mazhilis: dict) -> None:
     assert amanat["p05"] <= amanat["p50"] <= amanat["p95"]
 
 
+def test_simulation_arguments_are_checked(mazhilis: dict) -> None:
+    with pytest.raises(saylau.InputError, match="runs: expected a whole number of runs"):
+        saylau.simulate(mazhilis, -1)
+    with pytest.raises(saylau.InputError, match="threads: expected a whole number of threads from 0 to 1,024"):
+        saylau.simulate(mazhilis, 10, threads=-2)
+
+
 def test_simulation_histogram_and_election_input(mazhilis: dict) -> None:
     e = saylau.elect(mazhilis)
     p = saylau.simulate(e, 500, seed=1, histogram=True)
