@@ -155,6 +155,27 @@ def test_simulation_stops_on_ctrl_c(with_districts: dict) -> None:
     assert time.monotonic() - start < 5
 
 
+def test_simulation_releases_the_gil(with_districts: dict) -> None:
+    # While a simulation runs in another thread, this thread keeps running
+    # Python code: it could not if the simulation held the GIL.
+    done = threading.Event()
+    result: list[saylau.Projection] = []
+
+    def work() -> None:
+        result.append(saylau.simulate(with_districts, 200_000, seed=5, threads=1))
+        done.set()
+
+    worker = threading.Thread(target=work)
+    ticks = 0
+    worker.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.001)
+    worker.join()
+    assert result[0].runs == 200_000
+    assert ticks > 20
+
+
 def test_metrics(mazhilis: dict) -> None:
     m = saylau.metrics(mazhilis)
     t = m.list_tier
