@@ -82,6 +82,7 @@ def main() -> None:
     for method in ("hare", "dhondt"):
         label = f"Mazhilis 2023 list vote, {method}, 69 seats, 5%"
         cases.append((label, "list", m_list, 69, method, 5, AGAINST_ALL, m_taking_part))
+        cases.append((label, "list, by keyword", m_list, 69, method, 5, AGAINST_ALL, None))
         cases.append((label, "dict", MAZHILIS_2023, 69, method, 5, AGAINST_ALL, None))
         cases.append((label, "numpy int64", np.array(m_list), 69, method, 5, AGAINST_ALL, None))
     for method in ("hare", "dhondt", "sainte-lague"):
@@ -105,6 +106,13 @@ def main() -> None:
 
         def call() -> saylau.Allocation:
             return saylau.allocate(votes, seats, method, threshold, against_all, "order")
+
+        if kind.endswith("by keyword"):
+
+            def call() -> saylau.Allocation:
+                return saylau.allocate(
+                    votes, seats, method=method, threshold=threshold, against_all=against_all, ties="order"
+                )
 
         py = best_ns(call, number, repeat)
         rust = min(_time_rust(votes, seats, method, threshold, against_all, number) for _ in range(repeat))
