@@ -122,8 +122,9 @@ class Referendum(View):
     _summary = ("outcome", "valid", "turnout_percent", "yes_percent")
 
     def to_pandas(self) -> "pandas.DataFrame":
-        """The regions' figures as a DataFrame (empty without regions)."""
-        return _pandas().DataFrame(self._data.get("regions", []))
+        """The figures and the verdict as a one-row DataFrame (the notes left out)."""
+        row = {k: v for k, v in self._data.items() if not isinstance(v, (list, dict))}
+        return _pandas().DataFrame([row])
 
 
 class Projection(View):

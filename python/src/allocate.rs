@@ -132,7 +132,10 @@ fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failur
 /// >>> saylau.allocate([10, 10, 10], 2, ties="order").tie
 /// TieResolution(parties=[0, 1, 2], seats=2, winners=[0, 1], policy='order')
 #[pyfunction]
-#[pyo3(signature = (votes, seats, method = "hare", threshold = None, against_all = None, ties = "error", seed = None, *, min_parties = None))]
+#[pyo3(
+    signature = (votes, seats, method = "hare", threshold = None, against_all = None, ties = "error", seed = None, *, min_parties = None),
+    text_signature = "(votes, seats, method='hare', threshold=None, against_all=0, ties='error', seed=None, *, min_parties=0)"
+)]
 #[allow(clippy::too_many_arguments)]
 pub fn allocate(
     py: Python<'_>,

@@ -73,6 +73,7 @@ def test_referendum() -> None:
     assert isinstance(r, saylau.Referendum)
     assert r.body == "referendum"
     assert isinstance(r.valid, bool)
+    assert r.to_pandas().loc[0, "outcome"] == r.outcome
     with pytest.raises(saylau.InputError, match="a referendum elects no seats"):
         saylau.simulate(path, 10)
     with pytest.raises(saylau.InputError, match="a referendum elects no seats"):
