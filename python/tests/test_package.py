@@ -6,6 +6,8 @@ import doctest
 import pickle
 from pathlib import Path
 
+import pytest
+
 import saylau
 import saylau._views
 
@@ -26,6 +28,20 @@ def test_exports_and_typing_files() -> None:
     assert (package / "py.typed").exists()
     assert (package / "_saylau.pyi").exists()
     assert saylau.__version__
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Python\n", 1)[1]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(repo)
+    scope: dict[str, object] = {}
+    exec(compile(block, "README.md (Python section)", "exec"), scope)
+    r = scope["r"]
+    assert isinstance(r, saylau.Allocation)
+    assert r.seats == [40, 8, 6, 6, 5, 4, 0]
+    assert "quota: 86546.652 votes per seat" in capsys.readouterr().out
 
 
 def test_docstring_examples_run() -> None:
