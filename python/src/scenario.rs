@@ -301,10 +301,10 @@ fn run(
                 match rx.recv_timeout(SIGNAL_POLL) {
                     Ok(report) => break Some(report),
                     Err(mpsc::RecvTimeoutError::Disconnected) => break None,
+                    // After Ctrl-C, wait for the worker to stop at its next block.
+                    Err(mpsc::RecvTimeoutError::Timeout) if signal.is_some() => {}
                     Err(mpsc::RecvTimeoutError::Timeout) => {
-                        if signal.is_none()
-                            && let Err(e) = Python::attach(|py| py.check_signals())
-                        {
+                        if let Err(e) = Python::attach(|py| py.check_signals()) {
                             stop.store(true, Ordering::Relaxed);
                             signal = Some(e);
                         }
