@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Mapping, Union
+from typing import Any, Mapping, TypedDict, Union, Unpack
 
 from saylau._errors import InputError, SaylauError, TieError
 from saylau._saylau import METHODS, Allocation, TieResolution, __version__, allocate
@@ -47,6 +47,7 @@ from saylau._views import (
 
 __all__ = [
     "METHODS",
+    "WhatIf",
     "Allocation",
     "Comparison",
     "Election",
@@ -76,10 +77,47 @@ __all__ = [
 ScenarioLike = Union[Mapping[str, Any], str, "_os.PathLike[str]", "Election"]
 
 
+class WhatIf(TypedDict, total=False):
+    """"What if" changes to a scenario's rules, as keyword arguments of
+    :func:`elect`, :func:`simulate`, :func:`metrics`, :func:`compare`,
+    :func:`fragility` and :func:`hemicycle` (the command line's ``--body``,
+    ``--threshold``, ``--method``, ``--list-seats``, ``--district-seats``,
+    ``--ties`` and ``--min-parties``). The result's notes say what changed.
+
+    >>> e = saylau.elect({"body": "kurultai", "list_seats": 8, "threshold_percent": 0,
+    ...                   "lists": [{"party": "A", "votes": 100_000}, {"party": "B", "votes": 80_000},
+    ...                             {"party": "C", "votes": 30_000}, {"party": "D", "votes": 20_000}]},
+    ...                  method="dhondt")
+    >>> [p["seats"] for p in e.parties]
+    [4, 3, 1, 0]
+    >>> e.notes[0]["text"]
+    "What if: method is dhondt instead of the rules' own."
+    """
+
+    body: str
+    threshold: float | int | str
+    method: str
+    list_seats: int
+    district_seats: int
+    ties: str
+    min_parties: int
+
+
+def _source(scenario: ScenarioLike, what_if: WhatIf) -> tuple[str, str, dict[str, Any] | None]:
+    """The JSON text, the name in messages and the what-if changes (an
+    election's own changes, then these)."""
+    if isinstance(scenario, Election):
+        text, source, before = scenario._scenario
+        changes = {**(before or {}), **what_if}
+        return text, source, changes or None
+    text, source = _scenario(scenario)
+    return text, source, dict(what_if) or None
+
+
 def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
     """The JSON text of a scenario and the name to use in messages."""
     if isinstance(scenario, Election):
-        return scenario._scenario
+        return scenario._scenario[0], scenario._scenario[1]
     if isinstance(scenario, Mapping):
         try:
             return _json.dumps(dict(scenario)), "<dict>"
@@ -108,13 +146,14 @@ def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
     )
 
 
-def elect(scenario: ScenarioLike, *, explain: bool = False) -> Election | Referendum:
+def elect(scenario: ScenarioLike, *, explain: bool = False, **what_if: Unpack[WhatIf]) -> Election | Referendum:
     """Elects a scenario's body under its statutory rules, as ``saylau elect``.
 
     ``scenario`` is a dict in the scenario format, its JSON text, or a file
     path. With ``explain`` the result's ``audit`` holds the list count's
     quota and remainders (or quotients). A referendum scenario gives a
-    :class:`Referendum`.
+    :class:`Referendum`. Keywords such as ``method="dhondt"`` change the
+    rules ("what if", see :class:`WhatIf`).
 
     >>> e = saylau.elect("scenarios/mazhilis-2023.json")  # doctest: +SKIP
     >>> e = saylau.elect({"body": "kurultai", "list_seats": 5,
@@ -124,18 +163,18 @@ def elect(scenario: ScenarioLike, *, explain: bool = False) -> Election | Refere
     >>> e.majority
     3
     """
-    text, source = _scenario(scenario)
-    data, elected = _elect(text, source, explain)
+    text, source, changes = _source(scenario, what_if)
+    data, elected = _elect(text, source, explain, changes)
     if elected is None:
         return Referendum(data)
-    return Election(data, elected, (text, source))
+    return Election(data, elected, (text, source, changes))
 
 
-def _elected_of(scenario: ScenarioLike, nothing: str) -> _ElectedType:
-    if isinstance(scenario, Election):
+def _elected_of(scenario: ScenarioLike, nothing: str, what_if: WhatIf) -> _ElectedType:
+    if isinstance(scenario, Election) and not what_if:
         return scenario._elected
-    text, source = _scenario(scenario)
-    return _elected(text, source, nothing)
+    text, source, changes = _source(scenario, what_if)
+    return _elected(text, source, nothing, changes)
 
 
 def simulate(
@@ -145,6 +184,7 @@ def simulate(
     seed: int = 0,
     threads: int | None = None,
     histogram: bool = False,
+    **what_if: Unpack[WhatIf],
 ) -> Projection:
     """Runs a Monte Carlo projection around the scenario's votes, as ``saylau simulate``.
 
@@ -162,11 +202,11 @@ def simulate(
     >>> p == saylau.simulate(s, 2000, seed=7, threads=1)
     True
     """
-    text, source = _scenario(scenario)
-    return Projection(_simulate(text, source, runs, seed, threads, histogram))
+    text, source, changes = _source(scenario, what_if)
+    return Projection(_simulate(text, source, runs, seed, threads, histogram, changes))
 
 
-def metrics(scenario: ScenarioLike) -> Metrics:
+def metrics(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Metrics:
     """Measures an election's result, as ``saylau metrics``: disproportionality
     (Gallagher, Loosemore-Hanby, Sainte-Laguë, D'Hondt, Rae), fragmentation
     (effective numbers of parties) and wasted votes.
@@ -178,7 +218,7 @@ def metrics(scenario: ScenarioLike) -> Metrics:
     >>> m.list_tier["gallagher"]
     0.0
     """
-    return Metrics(_elected_of(scenario, "nothing to measure")._metrics())
+    return Metrics(_elected_of(scenario, "nothing to measure", what_if)._metrics())
 
 
 def compare(
@@ -189,6 +229,7 @@ def compare(
     stop: float | str | None = None,
     step: float | str | None = None,
     houses: tuple[int, int] | None = None,
+    **what_if: Unpack[WhatIf],
 ) -> Comparison:
     """The scenario's votes under other rules, as ``saylau compare``.
 
@@ -204,7 +245,7 @@ def compare(
     >>> [row["seats"] for row in c.rows]
     [[6, 3, 0], [6, 4, 0], [7, 4, 0]]
     """
-    elected = _elected_of(scenario, "nothing to compare")
+    elected = _elected_of(scenario, "nothing to compare", what_if)
 
     def text(x: float | str | None) -> str | None:
         return None if x is None else str(x)
@@ -212,7 +253,7 @@ def compare(
     return Comparison(elected._compare(by, text(start), text(stop), text(step), houses))
 
 
-def fragility(scenario: ScenarioLike) -> Fragility:
+def fragility(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Fragility:
     """How many votes each list is from a seat: the fewest extra votes that
     win it another (``votes_to_gain``) and the votes it can lose and keep all
     its seats (``spare_votes``), found exactly under the scenario's rules.
@@ -223,12 +264,16 @@ def fragility(scenario: ScenarioLike) -> Fragility:
     >>> [(row["party"], row["votes_to_gain"]) for row in f][3]
     ('D', 5001)
     """
-    elected = _elected_of(scenario, "nothing to measure")
+    elected = _elected_of(scenario, "nothing to measure", what_if)
     return Fragility(elected._fragility())
 
 
 def hemicycle(
-    result: Election | Allocation | ScenarioLike, *, split: bool = False, title: str | None = None
+    result: Election | Allocation | ScenarioLike,
+    *,
+    split: bool = False,
+    title: str | None = None,
+    **what_if: Unpack[WhatIf],
 ) -> Hemicycle:
     """A parliament diagram (SVG) of an :class:`Election`, an
     :class:`Allocation` or a scenario: every seat in a half ring, each
@@ -242,7 +287,7 @@ def hemicycle(
     if isinstance(result, Allocation):
         if split:
             raise InputError("split=True needs an election with list and single-member tiers, not an allocation")
+        if what_if:
+            raise InputError("what-if changes apply to a scenario or an election, not to an allocation")
         return Hemicycle(result._svg(title))
-    if isinstance(result, Election):
-        return result.hemicycle(split=split, title=title)
-    return Hemicycle(_elected_of(result, "nothing to draw")._svg(split, title))
+    return Hemicycle(_elected_of(result, "nothing to draw", what_if)._svg(split, title))

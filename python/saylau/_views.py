@@ -96,7 +96,9 @@ class Election(View):
     __slots__ = ("_elected", "_scenario")
     _summary = ("body", "seats", "majority")
 
-    def __init__(self, data: dict[str, Any], elected: "_Elected", scenario: tuple[str, str]) -> None:
+    def __init__(
+        self, data: dict[str, Any], elected: "_Elected", scenario: tuple[str, str, dict[str, Any] | None]
+    ) -> None:
         super().__init__(data)
         self._elected = elected
         self._scenario = scenario

@@ -95,7 +95,7 @@ pub fn whole(obj: &Bound<'_, PyAny>, name: &str, max: u64, unit: &str) -> Result
 }
 
 /// A threshold given as a number or a string of a percentage.
-fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failure> {
+pub fn threshold(obj: Option<&Bound<'_, PyAny>>) -> Result<Option<Threshold>, Failure> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };

@@ -28,7 +28,6 @@ fn _saylau(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenario::_elect, m)?)?;
     m.add_function(wrap_pyfunction!(scenario::_elected, m)?)?;
     m.add_function(wrap_pyfunction!(scenario::_simulate, m)?)?;
-    m.add_function(wrap_pyfunction!(scenario::_summary, m)?)?;
     m.add_class::<scenario::Elected>()?;
     let methods: Vec<String> = saylau::Method::ALL.iter().map(ToString::to_string).collect();
     m.add("METHODS", methods)?;

@@ -7,16 +7,18 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use saylau::Ratio;
 use saylau::compare;
 use saylau::describe::figure::body_picture;
-use saylau::describe::view::body::{ListAudit, body_summary};
+use saylau::describe::view::body::ListAudit;
 use saylau::describe::view::comparison::By;
 use saylau::describe::view::projection::ProjectionView;
 use saylau::describe::view::referendum::ReferendumView;
-use saylau::describe::view::{About, AuditView, BodyView, ComparisonView, MetricsView};
+use saylau::describe::view::{About, AuditView, BodyView, ComparisonView, MetricsView, NoteView};
 use saylau::describe::words::counted;
-use saylau::scenario::{Outcome, Scenario};
+use saylau::note::Note;
+use saylau::scenario::{Outcome, Scenario, WhatIf};
 use saylau::simulate::{Projection, RunOptions, Simulation};
 use saylau::system::{Ballots, Body, BodyResult};
 
@@ -31,6 +33,57 @@ fn parse(text: &str, source: &str) -> Result<Scenario, Failure> {
     Scenario::from_json(text).map_err(|e| Failure::Input(messages::scenario_parse(source, &e)))
 }
 
+/// Parses a scenario and applies the "what if" changes (`{"method": "dhondt",
+/// ...}`, as the command line's `--method` and the like): the scenario and
+/// the notes saying what changed.
+fn load(
+    text: &str,
+    source: &str,
+    changes: Option<&Bound<'_, PyDict>>,
+) -> Result<(Scenario, Vec<Note>), Failure> {
+    let mut scenario = parse(text, source)?;
+    let changed = match changes {
+        Some(c) => scenario.apply(&what_if(c)?),
+        None => Vec::new(),
+    };
+    Ok((scenario, changed))
+}
+
+/// The "what if" changes from a dict of keyword arguments (`None`: unchanged).
+fn what_if(changes: &Bound<'_, PyDict>) -> Result<WhatIf, Failure> {
+    let mut w = WhatIf::default();
+    for (key, value) in changes.iter() {
+        if value.is_none() {
+            continue;
+        }
+        let key = key.str()?.to_string();
+        let text = value.str()?.to_string();
+        let named = |e: saylau::Error| Failure::Input(format!("{key}: {e}"));
+        match key.as_str() {
+            "body" => w.body = Some(text.parse().map_err(named)?),
+            "threshold" => w.threshold = crate::allocate::threshold(Some(&value))?,
+            "method" => w.method = Some(text.parse().map_err(named)?),
+            "ties" => w.ties = Some(text.parse().map_err(named)?),
+            "list_seats" => {
+                w.list_seats = Some(whole(&value, "list_seats", u32::MAX.into(), "of seats ")? as u32)
+            }
+            "district_seats" => {
+                w.district_seats = Some(whole(&value, "district_seats", u32::MAX.into(), "of seats ")? as u32)
+            }
+            "min_parties" => {
+                w.min_parties = Some(whole(&value, "min_parties", u32::MAX.into(), "")? as usize)
+            }
+            other => {
+                return Err(Failure::Input(format!(
+                    "unknown what-if change {other:?}: expected body, threshold, method, list_seats, \
+                     district_seats, ties or min_parties"
+                )));
+            }
+        }
+    }
+    Ok(w)
+}
+
 /// A scenario whose body was elected: what the analyses need.
 #[pyclass(module = "saylau", name = "_Elected", frozen)]
 #[derive(Debug)]
@@ -43,33 +96,41 @@ pub struct Elected {
 }
 
 /// Elects a scenario's body; `nothing` says why a referendum is refused.
-fn elected(py: Python<'_>, text: &str, source: &str, nothing: &str) -> Result<Elected, Failure> {
-    let scenario = parse(text, source)?;
+fn elected(
+    py: Python<'_>,
+    text: &str,
+    source: &str,
+    nothing: &str,
+    changes: Option<&Bound<'_, PyDict>>,
+) -> Result<Elected, Failure> {
+    let (scenario, changed) = load(text, source, changes)?;
     if scenario.is_referendum() {
         return Err(Failure::Input(format!(
             "{source}: {nothing}: a referendum elects no seats (decide it with saylau.elect)"
         )));
     }
     let fail = |e| messages::scenario(py, e, &scenario, source);
-    let Outcome::Body(result) = scenario.run().map_err(fail)? else {
+    let Outcome::Body(mut result) = scenario.run().map_err(fail)? else {
         return Err(Failure::Input(format!("{source}: {nothing}: a referendum elects no seats")));
     };
     let body = scenario.body().map_err(fail)?;
     let ballots = scenario.ballots();
+    result.notes.splice(0..0, changed);
     Ok(Elected { source: source.to_string(), scenario, body, ballots, result })
 }
 
 /// Elects a scenario (JSON text): the view's JSON as Python objects, and the
 /// elected body for the analyses (`None` for a referendum).
 #[pyfunction]
-#[pyo3(signature = (text, source, explain = false))]
+#[pyo3(signature = (text, source, explain = false, changes = None))]
 pub fn _elect(
     py: Python<'_>,
     text: &str,
     source: &str,
     explain: bool,
+    changes: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(Py<PyAny>, Option<Elected>)> {
-    let scenario = parse(text, source).py_err(py)?;
+    let (scenario, changed) = load(text, source, changes).py_err(py)?;
     let fail = |e| messages::scenario(py, e, &scenario, source).into_pyerr(py);
     match scenario.run().map_err(fail)? {
         Outcome::Referendum(o) => match &scenario.referendum {
@@ -82,7 +143,8 @@ pub fn _elect(
                     .into_pyerr(py))
             }
         },
-        Outcome::Body(result) => {
+        Outcome::Body(mut result) => {
+            result.notes.splice(0..0, changed);
             let body = scenario.body().map_err(fail)?;
             let mut view = BodyView::new(About::of(&scenario), &body, &result);
             if explain {
@@ -113,8 +175,15 @@ fn list_audit(body: &Body, scenario: &Scenario) -> Result<Option<ListAudit>, say
 /// Elects a scenario for an analysis (`metrics`, `compare`, `fragility`,
 /// `hemicycle`); `nothing` words the refusal of a referendum.
 #[pyfunction]
-pub fn _elected(py: Python<'_>, text: &str, source: &str, nothing: &str) -> PyResult<Elected> {
-    elected(py, text, source, nothing).py_err(py)
+#[pyo3(signature = (text, source, nothing, changes = None))]
+pub fn _elected(
+    py: Python<'_>,
+    text: &str,
+    source: &str,
+    nothing: &str,
+    changes: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Elected> {
+    elected(py, text, source, nothing, changes).py_err(py)
 }
 
 impl Elected {
@@ -126,11 +195,31 @@ impl Elected {
         self.body.list.as_ref().filter(|t| t.seats > 0 && !self.scenario.lists.is_empty())
     }
 
+    /// The scenario's title, or `body: N seats`; a what-if picture says so.
     fn title(&self) -> String {
-        match &self.scenario.title {
+        let title = match &self.scenario.title {
             Some(t) if !t.trim().is_empty() => t.trim().to_string(),
             _ => format!("{}: {}", self.result.body, counted(self.result.seats.into(), "seat")),
+        };
+        let changes: Vec<String> = self
+            .result
+            .notes
+            .iter()
+            .filter_map(|n| match n {
+                Note::Overridden { field, to, .. } => Some(format!("{field} {to}")),
+                _ => None,
+            })
+            .collect();
+        match changes.is_empty() {
+            true => title,
+            false => format!("{title} (what if: {})", changes.join(", ")),
         }
+    }
+
+    /// The what-if changes, as the analyses' `what_if` field gives them.
+    fn what_if_notes(&self) -> Vec<NoteView> {
+        let changed = self.result.notes.iter().filter(|n| matches!(n, Note::Overridden { .. }));
+        changed.map(NoteView::from).collect()
     }
 
     fn nothing(&self, what: &str, needs: &str) -> Failure {
@@ -161,7 +250,8 @@ impl Elected {
         step: Option<String>,
         houses: Option<(u32, u32)>,
     ) -> PyResult<Py<PyAny>> {
-        let view = self.comparison(py, by, start, stop, step, houses)?;
+        let mut view = self.comparison(py, by, start, stop, step, houses)?;
+        view.what_if = self.what_if_notes();
         json::to_python(py, &view)
     }
 
@@ -326,7 +416,8 @@ fn run(
 
 /// Simulates a scenario (JSON text): the JSON of `saylau simulate`.
 #[pyfunction]
-#[pyo3(signature = (text, source, runs, seed, threads = None, histogram = false))]
+#[pyo3(signature = (text, source, runs, seed, threads = None, histogram = false, changes = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn _simulate(
     py: Python<'_>,
     text: &str,
@@ -335,22 +426,17 @@ pub fn _simulate(
     seed: &Bound<'_, PyAny>,
     threads: Option<&Bound<'_, PyAny>>,
     histogram: bool,
+    changes: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Py<PyAny>> {
     let runs = whole(runs, "runs", u64::MAX, "of runs ").py_err(py)?;
     let seed = whole(seed, "seed", u64::MAX, "").py_err(py)?;
     let threads = threads.map(|t| whole(t, "threads", 1024, "of threads ")).transpose().py_err(py)?;
     let threads = threads.map(|t| t as usize);
-    let scenario = parse(text, source).py_err(py)?;
+    let (scenario, changed) = load(text, source, changes).py_err(py)?;
     let sim = simulation(py, &scenario, source).py_err(py)?;
     let report = run(py, &sim, seed, runs, threads).py_err(py)?;
     let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
-    let view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, histogram);
+    let mut view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, histogram);
+    view.notes.splice(0..0, changed.iter().map(NoteView::from));
     json::to_python(py, &view)
-}
-
-/// The body's rules in one line, as the command line's headings give them.
-#[pyfunction]
-pub fn _summary(py: Python<'_>, text: &str, source: &str) -> PyResult<String> {
-    let scenario = parse(text, source).py_err(py)?;
-    Ok(scenario.body().map(|b| body_summary(&b)).unwrap_or_else(|_| scenario.body.to_string()))
 }

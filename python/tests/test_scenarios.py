@@ -262,3 +262,34 @@ def test_hemicycle_of_an_allocation() -> None:
     assert len([t for t in titles if t in ("A", "B", "C")]) == 20
     with pytest.raises(saylau.InputError, match="split"):
         saylau.hemicycle(r, split=True)
+
+
+def test_what_if_changes_the_rules_and_says_so(mazhilis: dict) -> None:
+    e = saylau.elect(mazhilis, method="dhondt", threshold=7)
+    assert e.rules["method"] == "dhondt"
+    assert e.threshold["percent"] == "7"
+    texts = [n["text"] for n in e.notes if n["kind"] == "overridden"]
+    assert "What if: method is dhondt instead of the rules' own." in texts
+    assert len(texts) == 2
+    assert e.seats_by_party["OSDP"] == 0
+    # The election keeps its changes for the analyses that take it.
+    assert saylau.metrics(e).what_if == saylau.metrics(mazhilis, method="dhondt", threshold=7).what_if
+    assert len(saylau.metrics(e).what_if) == 2
+    assert len(saylau.compare(e, by="houses").what_if) == 2
+    p = saylau.simulate(e, 200, seed=1)
+    assert [n for n in p.notes if n["kind"] == "overridden"] == [n for n in e.notes if n["kind"] == "overridden"]
+    assert "(what if: threshold_percent 7%, method dhondt)" in saylau.hemicycle(e).svg
+    assert saylau.fragility(mazhilis, list_seats=98).to_pandas()["seats"].sum() == 98
+    # None leaves a rule as it is.
+    assert saylau.elect(mazhilis, threshold=None).notes == saylau.elect(mazhilis).notes
+
+
+def test_what_if_refusals(mazhilis: dict) -> None:
+    with pytest.raises(saylau.InputError, match='method: unknown method "borda"'):
+        saylau.elect(mazhilis, method="borda")
+    with pytest.raises(saylau.InputError, match="list_seats: expected a whole number of seats"):
+        saylau.elect(mazhilis, list_seats=-1)
+    with pytest.raises(saylau.InputError, match='unknown what-if change "colour"'):
+        saylau.elect(mazhilis, colour="red")  # type: ignore[call-arg]
+    with pytest.raises(saylau.InputError, match="not to an allocation"):
+        saylau.hemicycle(saylau.allocate([2, 1], 3), method="dhondt")
