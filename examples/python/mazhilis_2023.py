@@ -67,6 +67,12 @@ except ImportError:
     for row in saylau.compare(election, by="methods").rows:
         print(f"{row['label']:<40} {row['seats']}")
 
+# %% What if the threshold had been 7%, as before 2023?
+seven = saylau.elect(SCENARIO, threshold=7)
+print()
+print({party: seats for party, seats in seven.seats_by_party.items() if seats})
+print(seven.notes[0]["text"])
+
 # %% 4. A projection: 20,000 elections around the official votes, seeded
 projection = saylau.simulate(SCENARIO, 20_000, seed=2023)
 print()
