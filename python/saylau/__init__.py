@@ -1,0 +1,293 @@
+"""saylau: exact seat allocation, simulation and hemicycles for Kazakhstan's elections.
+
+The Python face of the saylau Rust crate. Votes are whole numbers and every
+comparison that decides a seat is exact integer arithmetic; a tie is never
+broken silently (``TieError``) unless a tie policy says how.
+
+>>> import saylau
+>>> votes = {"Amanat": 3_431_510, "Auyl": 693_938, "Respublica": 547_154,
+...          "Aq Jol": 535_139, "QHP": 432_920, "JSDP": 331_058, "Baytaq": 146_431}
+>>> r = saylau.allocate(votes, 69, method="hare", threshold=5, against_all=248_291, ties="order")
+>>> r.seats
+[40, 8, 6, 6, 5, 4, 0]
+>>> r.eligible[-1]
+False
+
+Scenarios (the command line's JSON files) are elected, simulated, measured
+and drawn:
+
+>>> e = saylau.elect({"body": "kurultai", "list_seats": 10, "threshold_percent": 5,
+...                   "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
+...                             {"party": "C", "votes": 400}]})
+>>> e.seats_by_party
+{'A': 6, 'B': 4, 'C': 0}
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from typing import Any, Mapping, TypedDict, Union, Unpack
+
+from saylau._errors import InputError, SaylauError, TieError
+from saylau._saylau import METHODS, Allocation, TieResolution, __version__, allocate
+from saylau._saylau import _Elected as _ElectedType
+from saylau._saylau import _elect, _elected, _simulate
+from saylau._views import (
+    Comparison,
+    Election,
+    Explanation,
+    Fragility,
+    Hemicycle,
+    Metrics,
+    Projection,
+    Referendum,
+    View,
+)
+
+__all__ = [
+    "METHODS",
+    "WhatIf",
+    "Allocation",
+    "Comparison",
+    "Election",
+    "Explanation",
+    "Fragility",
+    "Hemicycle",
+    "InputError",
+    "Metrics",
+    "Projection",
+    "Referendum",
+    "SaylauError",
+    "TieError",
+    "TieResolution",
+    "View",
+    "__version__",
+    "allocate",
+    "compare",
+    "elect",
+    "fragility",
+    "hemicycle",
+    "metrics",
+    "simulate",
+]
+
+#: A scenario: a dict in the scenario format, its JSON text, or the path of a
+#: JSON file (see the command line's documentation, ``docs/cli.md``).
+ScenarioLike = Union[Mapping[str, Any], str, "_os.PathLike[str]", "Election"]
+
+
+class WhatIf(TypedDict, total=False):
+    """"What if" changes to a scenario's rules, as keyword arguments of
+    :func:`elect`, :func:`simulate`, :func:`metrics`, :func:`compare`,
+    :func:`fragility` and :func:`hemicycle` (the command line's ``--body``,
+    ``--threshold``, ``--method``, ``--list-seats``, ``--district-seats``,
+    ``--ties`` and ``--min-parties``). The result's notes say what changed.
+
+    >>> e = saylau.elect({"body": "kurultai", "list_seats": 8, "threshold_percent": 0,
+    ...                   "lists": [{"party": "A", "votes": 100_000}, {"party": "B", "votes": 80_000},
+    ...                             {"party": "C", "votes": 30_000}, {"party": "D", "votes": 20_000}]},
+    ...                  method="dhondt")
+    >>> [p["seats"] for p in e.parties]
+    [4, 3, 1, 0]
+    >>> e.notes[0]["text"]
+    "What if: method is dhondt instead of the rules' own."
+    """
+
+    body: str
+    threshold: float | int | str
+    method: str
+    list_seats: int
+    district_seats: int
+    ties: str
+    min_parties: int
+
+
+def _source(scenario: ScenarioLike, what_if: WhatIf) -> tuple[str, str, dict[str, Any] | None]:
+    """The JSON text, the name in messages and the what-if changes (an
+    election's own changes, then these)."""
+    if isinstance(scenario, Election):
+        text, source, before = scenario._scenario
+        changes = {**(before or {}), **what_if}
+        return text, source, changes or None
+    text, source = _scenario(scenario)
+    return text, source, dict(what_if) or None
+
+
+def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
+    """The JSON text of a scenario and the name to use in messages."""
+    if isinstance(scenario, Election):
+        return scenario._scenario[0], scenario._scenario[1]
+    if isinstance(scenario, Mapping):
+        try:
+            return _json.dumps(dict(scenario)), "<dict>"
+        except (TypeError, ValueError) as e:
+            raise InputError(f"<dict>: the scenario cannot be written as JSON: {e}") from None
+    if isinstance(scenario, str) and scenario.lstrip().startswith("{"):
+        return scenario, "<string>"
+    if isinstance(scenario, (str, _os.PathLike)):
+        name = _os.fspath(scenario)
+        try:
+            with open(name, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+        try:
+            return data.decode("utf-8-sig"), name
+        except UnicodeDecodeError as e:
+            good = data[: e.start]
+            line = good.count(b"\n") + 1
+            column = len(good) - (good.rfind(b"\n") + 1) + 1
+            raise InputError(
+                f"{name}: line {line}, column {column}: the file is not valid UTF-8; save it as UTF-8 text"
+            ) from None
+    raise InputError(
+        f"expected a scenario as a dict, JSON text or a file path, not {type(scenario).__name__}"
+    )
+
+
+def elect(scenario: ScenarioLike, *, explain: bool = False, **what_if: Unpack[WhatIf]) -> Election | Referendum:
+    """Elects a scenario's body under its statutory rules, as ``saylau elect``.
+
+    ``scenario`` is a dict in the scenario format, its JSON text, or a file
+    path. With ``explain`` the result's ``audit`` holds the list count's
+    quota and remainders (or quotients). A referendum scenario gives a
+    :class:`Referendum`. Keywords such as ``method="dhondt"`` change the
+    rules ("what if", see :class:`WhatIf`).
+
+    >>> e = saylau.elect("scenarios/mazhilis-2023.json")  # doctest: +SKIP
+    >>> e = saylau.elect({"body": "kurultai", "list_seats": 5,
+    ...                   "lists": [{"party": "A", "votes": 700}, {"party": "B", "votes": 300}]})
+    >>> [(p["party"], p["seats"]) for p in e.parties]
+    [('A', 4), ('B', 1)]
+    >>> e.majority
+    3
+    """
+    text, source, changes = _source(scenario, what_if)
+    data, elected = _elect(text, source, explain, changes)
+    if elected is None:
+        return Referendum(data)
+    return Election(data, elected, (text, source, changes))
+
+
+def _elected_of(scenario: ScenarioLike, nothing: str, what_if: WhatIf) -> _ElectedType:
+    if isinstance(scenario, Election) and not what_if:
+        return scenario._elected
+    text, source, changes = _source(scenario, what_if)
+    return _elected(text, source, nothing, changes)
+
+
+def simulate(
+    scenario: ScenarioLike,
+    runs: int = 10_000,
+    *,
+    seed: int = 0,
+    threads: int | None = None,
+    histogram: bool = False,
+    **what_if: Unpack[WhatIf],
+) -> Projection:
+    """Runs a Monte Carlo projection around the scenario's votes, as ``saylau simulate``.
+
+    The same ``seed`` gives the same result on any number of ``threads``
+    (``None``: all cores). The scenario's ``uncertainty`` object sets the
+    vote model. The work runs with the GIL released; Ctrl-C (or a
+    ``KeyboardInterrupt``) stops it within a fraction of a second.
+
+    >>> s = {"body": "kurultai", "list_seats": 10, "threshold_percent": 5,
+    ...      "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
+    ...                {"party": "C", "votes": 400}]}
+    >>> p = saylau.simulate(s, 2000, seed=7)
+    >>> p.runs, p.seed
+    (2000, 7)
+    >>> p == saylau.simulate(s, 2000, seed=7, threads=1)
+    True
+    """
+    text, source, changes = _source(scenario, what_if)
+    return Projection(_simulate(text, source, runs, seed, threads, histogram, changes))
+
+
+def metrics(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Metrics:
+    """Measures an election's result, as ``saylau metrics``: disproportionality
+    (Gallagher, Loosemore-Hanby, Sainte-Laguë, D'Hondt, Rae), fragmentation
+    (effective numbers of parties) and wasted votes.
+
+    ``scenario`` is a scenario or an :class:`Election`.
+
+    >>> m = saylau.metrics({"body": "kurultai", "list_seats": 10,
+    ...                     "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]})
+    >>> m.list_tier["gallagher"]
+    0.0
+    """
+    return Metrics(_elected_of(scenario, "nothing to measure", what_if)._metrics())
+
+
+def compare(
+    scenario: ScenarioLike,
+    by: str = "methods",
+    *,
+    start: float | str | None = None,
+    stop: float | str | None = None,
+    step: float | str | None = None,
+    houses: tuple[int, int] | None = None,
+    **what_if: Unpack[WhatIf],
+) -> Comparison:
+    """The scenario's votes under other rules, as ``saylau compare``.
+
+    ``by`` is ``"methods"`` (every method), ``"thresholds"`` (from ``start``
+    to ``stop`` percent by ``step``; 0 to 10 by 0.5 unless given),
+    ``"houses"`` (list tiers of ``houses = (first, last)`` seats; 10 either
+    side of the scenario's unless given) or ``"designs"`` (the body as
+    all-list and compensatory designs).
+
+    >>> c = saylau.compare({"body": "kurultai", "list_seats": 10,
+    ...                     "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
+    ...                               {"party": "C", "votes": 400}]}, by="houses", houses=(9, 11))
+    >>> [row["seats"] for row in c.rows]
+    [[6, 3, 0], [6, 4, 0], [7, 4, 0]]
+    """
+    elected = _elected_of(scenario, "nothing to compare", what_if)
+
+    def text(x: float | str | None) -> str | None:
+        return None if x is None else str(x)
+
+    return Comparison(elected._compare(by, text(start), text(stop), text(step), houses))
+
+
+def fragility(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Fragility:
+    """How many votes each list is from a seat: the fewest extra votes that
+    win it another (``votes_to_gain``) and the votes it can lose and keep all
+    its seats (``spare_votes``), found exactly under the scenario's rules.
+
+    >>> f = saylau.fragility({"body": "kurultai", "list_seats": 8, "method": "dhondt",
+    ...     "threshold_percent": 0, "lists": [{"party": "A", "votes": 100000},
+    ...     {"party": "B", "votes": 80000}, {"party": "C", "votes": 30000}, {"party": "D", "votes": 20000}]})
+    >>> [(row["party"], row["votes_to_gain"]) for row in f][3]
+    ('D', 5001)
+    """
+    elected = _elected_of(scenario, "nothing to measure", what_if)
+    return Fragility(elected._fragility())
+
+
+def hemicycle(
+    result: Election | Allocation | ScenarioLike,
+    *,
+    split: bool = False,
+    title: str | None = None,
+    **what_if: Unpack[WhatIf],
+) -> Hemicycle:
+    """A parliament diagram (SVG) of an :class:`Election`, an
+    :class:`Allocation` or a scenario: every seat in a half ring, each
+    party's seats together. With ``split`` the list and single-member tiers
+    are drawn apart. Jupyter shows the result; ``.save(path)`` writes it.
+
+    >>> h = saylau.hemicycle(saylau.allocate({"A": 600, "B": 400}, 10), title="Ten seats")
+    >>> "Ten seats" in h.svg
+    True
+    """
+    if isinstance(result, Allocation):
+        if split:
+            raise InputError("split=True needs an election with list and single-member tiers, not an allocation")
+        if what_if:
+            raise InputError("what-if changes apply to a scenario or an election, not to an allocation")
+        return Hemicycle(result._svg(title))
+    return Hemicycle(_elected_of(result, "nothing to draw", what_if)._svg(split, title))
