@@ -260,7 +260,7 @@ impl ProjectionView {
                 .collect(),
             runs_with_lot: report.runs_with_lot,
             interrupted: report.interrupted,
-            model: model_sentence(uncertainty),
+            model: model_sentence(uncertainty, report.parties.iter().any(|p| p.district.is_some())),
             polls: None,
             notes: report.notes.iter().map(NoteView::from).collect(),
             about,
@@ -700,16 +700,20 @@ pub fn chance(p: Option<f64>) -> String {
 /// How a table shows a chance that is not computed.
 pub const NOT_COMPUTED: &str = "not computed";
 
-/// The vote model in one sentence, for people.
+/// The vote model in one sentence, for people; what it says of district
+/// candidates only when `districts` are simulated.
 ///
 /// ```
 /// # use saylau::describe::view::projection::model_sentence;
 /// # use saylau::simulate::Uncertainty;
-/// let s = model_sentence(&Uncertainty { systematic_points: Some(2.0), ..Uncertainty::default() });
+/// let u = Uncertainty { systematic_points: Some(2.0), ..Uncertainty::default() };
+/// let s = model_sentence(&u, true);
 /// assert!(s.contains("a poll of 2,000 people"), "{s}");
 /// assert!(s.contains("2 percentage points"), "{s}");
+/// assert!(s.contains("district candidates move"), "{s}");
+/// assert!(!model_sentence(&u, false).contains("district"));
 /// ```
-pub fn model_sentence(u: &Uncertainty) -> String {
+pub fn model_sentence(u: &Uncertainty, districts: bool) -> String {
     let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
     let sampling = if u.concentration > 0.0 {
         format!(
@@ -735,11 +739,16 @@ pub fn model_sentence(u: &Uncertainty) -> String {
         Swing::Proportional => "in proportion to their party's national change",
         Swing::Uniform => "by their party's national change in points",
     };
-    format!(
-        "vote model: each run draws {sampling}, moved by {systematic}, with turnout noise {} (turnout_sd {}); \
-         district candidates move {swing} (swing {}), with noise {} (district_sd {})",
+    let lists = format!(
+        "vote model: each run draws {sampling}, moved by {systematic}, with turnout noise {} (turnout_sd {})",
         pct(u.turnout_sd),
-        u.turnout_sd,
+        u.turnout_sd
+    );
+    if !districts {
+        return lists;
+    }
+    format!(
+        "{lists}; district candidates move {swing} (swing {}), with noise {} (district_sd {})",
         match u.swing {
             Swing::Proportional => "proportional",
             Swing::Uniform => "uniform",
