@@ -159,11 +159,12 @@ pub fn _elect(
 
 /// The list tier's audit trail, or `None` when the body has no list count.
 fn list_audit(body: &Body, scenario: &Scenario) -> Result<Option<ListAudit>, saylau::Error> {
-    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !scenario.lists.is_empty()) else {
+    let ballots = scenario.ballots();
+    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !ballots.lists.is_empty()) else {
         return Ok(None);
     };
-    let (audit, final_count) = tier.explain(&scenario.lists, scenario.against_all)?;
-    let names: Vec<String> = scenario.lists.iter().map(|l| l.party.trim().to_string()).collect();
+    let (audit, final_count) = tier.explain(&ballots.lists, ballots.against_all)?;
+    let names: Vec<String> = ballots.lists.iter().map(|l| l.party.trim().to_string()).collect();
     Ok(Some(ListAudit {
         audit: AuditView::new(&audit, &names),
         final_count,
@@ -192,7 +193,7 @@ impl Elected {
     }
 
     fn list_tier(&self) -> Option<&saylau::system::ListTier> {
-        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.scenario.lists.is_empty())
+        self.body.list.as_ref().filter(|t| t.seats > 0 && !self.ballots.lists.is_empty())
     }
 
     /// The scenario's title, or `body: N seats`; a what-if picture says so.
@@ -226,7 +227,7 @@ impl Elected {
         Failure::Input(format!(
             "{}: nothing to {what}: {needs} needs party lists and a party-list tier, and the scenario gives {}",
             self.source,
-            if self.scenario.lists.is_empty() { "no \"lists\"" } else { "a body without list seats" }
+            if self.ballots.lists.is_empty() { "no \"lists\"" } else { "a body without list seats" }
         ))
     }
 }
@@ -258,9 +259,8 @@ impl Elected {
     /// The votes each list needs to gain a seat or can lose before losing one.
     fn _fragility(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let tier = self.list_tier().ok_or_else(|| self.nothing("measure", "fragility").into_pyerr(py))?;
-        let rows =
-            saylau::fragility::fragility_of_lists(tier, &self.scenario.lists, self.scenario.against_all)
-                .map_err(|e| self.fail(py, e))?;
+        let rows = saylau::fragility::fragility_of_lists(tier, &self.ballots.lists, self.ballots.against_all)
+            .map_err(|e| self.fail(py, e))?;
         json::to_python(py, &rows)
     }
 
@@ -327,7 +327,7 @@ impl Elected {
         let tier = self
             .list_tier()
             .ok_or_else(|| self.nothing("compare", &format!("by={:?}", by.name())).into_pyerr(py))?;
-        let (lists, against_all) = (&self.scenario.lists, self.scenario.against_all);
+        let (lists, against_all) = (&self.ballots.lists, self.ballots.against_all);
         let sweep = match by {
             By::Thresholds => compare::by_threshold(tier, lists, against_all, from, to, every)
                 .map_err(|e| input(format!("step: {e}")))?,
@@ -355,7 +355,7 @@ fn simulation(py: Python<'_>, scenario: &Scenario, source: &str) -> Result<Simul
             scenario.body
         )));
     }
-    if scenario.lists.is_empty() && scenario.districts.is_empty() {
+    if scenario.ballots().lists.is_empty() && scenario.districts.is_empty() {
         return Err(Failure::Input(format!(
             "{source}: nothing to simulate: the scenario gives neither \"lists\" nor \"districts\""
         )));
@@ -435,8 +435,13 @@ pub fn _simulate(
     let (scenario, changed) = load(text, source, changes).py_err(py)?;
     let sim = simulation(py, &scenario, source).py_err(py)?;
     let report = run(py, &sim, seed, runs, threads).py_err(py)?;
-    let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
+    // The model the runs drew from (with polls, their pooled sample), as the
+    // command line states it; `simulation` compiled it, so it is valid here.
+    let uncertainty = scenario.vote_model().unwrap_or_default();
     let mut view = ProjectionView::new(About::of(&scenario), &report, &uncertainty, histogram);
+    if let Ok(Some(pooled)) = scenario.pooled_polls() {
+        view = view.with_polls(&scenario.polls, &pooled);
+    }
     view.notes.splice(0..0, changed.iter().map(NoteView::from));
     json::to_python(py, &view)
 }

@@ -293,3 +293,27 @@ def test_what_if_refusals(mazhilis: dict) -> None:
         saylau.elect(mazhilis, colour="red")  # type: ignore[call-arg]
     with pytest.raises(saylau.InputError, match="not to an allocation"):
         saylau.hemicycle(saylau.allocate([2, 1], 3), method="dhondt")
+
+
+POLL = {
+    "body": "kurultai",
+    "list_seats": 1,
+    "ties": "error",
+    "polls": [{"pollster": "x", "date": "2026-10-01", "sample": 1000, "shares": {"A": 45, "B": 45}}],
+}
+
+
+def test_a_poll_scenario_names_its_lists_everywhere() -> None:
+    # The lists come from the polls, not from "lists": a tie names them, the
+    # analyses find them, and the projection says which polls it pooled.
+    with pytest.raises(saylau.TieError) as info:
+        saylau.elect(POLL)
+    assert info.value.parties == ["A", "B"]
+    assert str(info.value).startswith('<dict>: tie: the lists of "A" and "B" are tied for 1 list seat;')
+    seats = {**POLL, "list_seats": 10, "ties": "order"}
+    assert saylau.elect(seats).seats_by_party == {"A": 5, "B": 5}
+    rows = list(saylau.fragility(seats))
+    assert [r["party"] for r in rows] == ["A", "B"]
+    p = saylau.simulate(seats, 200, seed=1)
+    assert p.to_dict()["polls"] is not None
+    assert "a poll of 1,000 people" in p.to_dict()["model"]
