@@ -11,12 +11,11 @@ use pyo3::types::PyDict;
 use saylau::Ratio;
 use saylau::compare;
 use saylau::describe::figure::body_picture;
-use saylau::describe::view::body::ListAudit;
+use saylau::describe::view::body::{ListAudit, picture_title};
 use saylau::describe::view::comparison::By;
 use saylau::describe::view::projection::ProjectionView;
 use saylau::describe::view::referendum::ReferendumView;
-use saylau::describe::view::{About, AuditView, BodyView, ComparisonView, MetricsView, NoteView};
-use saylau::describe::words::counted;
+use saylau::describe::view::{About, BodyView, ComparisonView, MetricsView, NoteView};
 use saylau::note::Note;
 use saylau::scenario::{Outcome, Scenario, WhatIf};
 use saylau::simulate::{Projection, RunOptions, Simulation};
@@ -146,31 +145,15 @@ pub fn _elect(
         Outcome::Body(mut result) => {
             result.notes.splice(0..0, changed);
             let body = scenario.body().map_err(fail)?;
+            let ballots = scenario.ballots();
             let mut view = BodyView::new(About::of(&scenario), &body, &result);
             if explain {
-                view.audit = Some(list_audit(&body, &scenario).map_err(fail)?);
+                view.audit = Some(ListAudit::of(&body, &ballots).map_err(fail)?);
             }
             let data = json::to_python(py, &view)?;
-            let ballots = scenario.ballots();
             Ok((data, Some(Elected { source: source.to_string(), scenario, body, ballots, result })))
         }
     }
-}
-
-/// The list tier's audit trail, or `None` when the body has no list count.
-fn list_audit(body: &Body, scenario: &Scenario) -> Result<Option<ListAudit>, saylau::Error> {
-    let ballots = scenario.ballots();
-    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !ballots.lists.is_empty()) else {
-        return Ok(None);
-    };
-    let (audit, final_count) = tier.explain(&ballots.lists, ballots.against_all)?;
-    let names: Vec<String> = ballots.lists.iter().map(|l| l.party.trim().to_string()).collect();
-    Ok(Some(ListAudit {
-        audit: AuditView::new(&audit, &names),
-        final_count,
-        method: tier.method.label(),
-        seats: tier.seats,
-    }))
 }
 
 /// Elects a scenario for an analysis (`metrics`, `compare`, `fragility`,
@@ -198,23 +181,7 @@ impl Elected {
 
     /// The scenario's title, or `body: N seats`; a what-if picture says so.
     fn title(&self) -> String {
-        let title = match &self.scenario.title {
-            Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => format!("{}: {}", self.result.body, counted(self.result.seats.into(), "seat")),
-        };
-        let changes: Vec<String> = self
-            .result
-            .notes
-            .iter()
-            .filter_map(|n| match n {
-                Note::Overridden { field, to, .. } => Some(format!("{field} {to}")),
-                _ => None,
-            })
-            .collect();
-        match changes.is_empty() {
-            true => title,
-            false => format!("{title} (what if: {})", changes.join(", ")),
-        }
+        picture_title(self.scenario.title.as_deref(), &self.result)
     }
 
     /// The what-if changes, as the analyses' `what_if` field gives them.

@@ -541,26 +541,23 @@ impl Apportioner {
                     None => quota::Buffer::Local,
                 },
             ),
-            (m, Some(s)) => divisor::apportion_into(
-                divisor::Kind::of(m),
-                votes,
-                total,
-                positive,
-                seats,
-                self.ties,
-                out,
-                &mut s.buffers,
-            ),
-            (m, None) => divisor::apportion_into(
-                divisor::Kind::of(m),
-                votes,
-                total,
-                positive,
-                seats,
-                self.ties,
-                out,
-                &mut divisor::Buffers::default(),
-            ),
+            (m, scratch) => {
+                let mut own = divisor::Buffers::default();
+                let buffers = match scratch {
+                    Some(s) => &mut s.buffers,
+                    None => &mut own,
+                };
+                divisor::apportion_into(
+                    divisor::Kind::of(m),
+                    votes,
+                    total,
+                    positive,
+                    seats,
+                    self.ties,
+                    out,
+                    buffers,
+                )
+            }
         }
     }
 

@@ -5,9 +5,8 @@ use std::process::ExitCode;
 
 use saylau::describe::view::body::{ListAudit, body_summary};
 use saylau::describe::view::referendum::ReferendumView;
-use saylau::describe::view::{About, AuditView, BodyView};
-use saylau::scenario::{Outcome, Scenario};
-use saylau::system::Body;
+use saylau::describe::view::{About, BodyView};
+use saylau::scenario::Outcome;
 
 use crate::cli::{ElectArgs, Format};
 use crate::output::{csv_rows, json};
@@ -66,27 +65,10 @@ fn compute(args: &ElectArgs) -> Result<Report, Failure> {
             let body = scenario.body().map_err(fail)?;
             let mut view = BodyView::new(About::of(&scenario), &body, &result);
             if args.explain {
-                view.audit = Some(list_audit(&body, &scenario).map_err(fail)?);
+                view.audit = Some(ListAudit::of(&body, &scenario.ballots()).map_err(fail)?);
             }
             Decided::Body { summary: body_summary(&body), view: Box::new(view) }
         }
     };
     Ok(Report { source, decided })
-}
-
-/// The list tier's audit trail (`--explain`), or `None` when the body has
-/// no list count.
-fn list_audit(body: &Body, scenario: &Scenario) -> Result<Option<ListAudit>, saylau::Error> {
-    let ballots = scenario.ballots();
-    let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !ballots.lists.is_empty()) else {
-        return Ok(None);
-    };
-    let (audit, final_count) = tier.explain(&ballots.lists, ballots.against_all)?;
-    let names: Vec<String> = ballots.lists.iter().map(|l| l.party.trim().to_string()).collect();
-    Ok(Some(ListAudit {
-        audit: AuditView::new(&audit, &names),
-        final_count,
-        method: tier.method.label(),
-        seats: tier.seats,
-    }))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use saylau::describe::figure::body_picture;
 use saylau::describe::png;
 use saylau::describe::view::About;
-use saylau::note::Note;
+use saylau::describe::view::body::picture_title;
 
 use crate::Failure;
 use crate::cli::{HemicycleArgs, PictureFormat};
@@ -24,19 +24,7 @@ pub fn main(args: &HemicycleArgs) -> ExitCode {
         Err(f) => return f.exit(),
     };
     // A what-if picture says so in its title.
-    let changes: Vec<String> = e
-        .result
-        .notes
-        .iter()
-        .filter_map(|n| match n {
-            Note::Overridden { field, to, .. } => Some(format!("{field} {to}")),
-            _ => None,
-        })
-        .collect();
-    let title = match changes.is_empty() {
-        true => e.title(),
-        false => format!("{} (what if: {})", e.title(), changes.join(", ")),
-    };
+    let title = picture_title(e.scenario.title.as_deref(), &e.result);
     let svg = match body_picture(
         &title,
         &e.body,

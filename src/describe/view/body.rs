@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{About, AuditView, NoteView};
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, percent, share, thousands};
-use crate::system::{Body, BodyResult, DistrictResult, TierSeats};
+use crate::note::Note;
+use crate::system::{Ballots, Body, BodyResult, DistrictResult, TierSeats};
 
 /// The one word for seats the rules left empty.
 pub const VACANT: &str = "vacant";
@@ -162,6 +163,71 @@ pub struct ListAudit {
     /// The list seats.
     #[serde(skip)]
     pub seats: u32,
+}
+
+impl ListAudit {
+    /// The audit of `body`'s list tier on `ballots`, or `None` when the body
+    /// has no list seats or the ballots no lists.
+    ///
+    /// ```
+    /// # use saylau::describe::view::body::ListAudit;
+    /// # use saylau::system::{Ballots, Overrides, PartyList, Preset};
+    /// let body = Preset::Kurultai.body(&Overrides::default())?;
+    /// let lists = vec![PartyList { party: "A".into(), votes: 700, candidates: None },
+    ///                  PartyList { party: "B".into(), votes: 300, candidates: None }];
+    /// let audit = ListAudit::of(&body, &Ballots { lists, ..Ballots::default() })?.unwrap();
+    /// assert_eq!((audit.seats, audit.final_count), (145, true));
+    /// assert!(ListAudit::of(&body, &Ballots::default())?.is_none());
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ListTier::explain`](crate::system::ListTier::explain).
+    pub fn of(body: &Body, ballots: &Ballots) -> crate::Result<Option<ListAudit>> {
+        let Some(tier) = body.list.as_ref().filter(|t| t.seats > 0 && !ballots.lists.is_empty()) else {
+            return Ok(None);
+        };
+        let (audit, final_count) = tier.explain(&ballots.lists, ballots.against_all)?;
+        let names: Vec<String> = ballots.lists.iter().map(|l| l.party.trim().to_string()).collect();
+        Ok(Some(ListAudit {
+            audit: AuditView::new(&audit, &names),
+            final_count,
+            method: tier.method.label(),
+            seats: tier.seats,
+        }))
+    }
+}
+
+/// The title of a body's picture: the scenario's `title`, or `body: N seats`,
+/// and the what-if changes that made the result, when there are any.
+///
+/// ```
+/// # use saylau::describe::view::body::picture_title;
+/// # use saylau::scenario::{Scenario, WhatIf};
+/// let mut s = Scenario::from_json(r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 9}]}"#).unwrap();
+/// assert_eq!(picture_title(None, &s.body().unwrap().elect(&s.ballots()).unwrap()), "kurultai: 145 seats");
+/// // The command and the Python package add the changes to the result's notes.
+/// let changed = s.apply(&WhatIf { threshold: Some("7".parse().unwrap()), ..WhatIf::default() });
+/// let mut result = s.body().unwrap().elect(&s.ballots()).unwrap();
+/// result.notes.extend(changed);
+/// let title = picture_title(Some("Mine"), &result);
+/// assert!(title.starts_with("Mine (what if: threshold") && title.ends_with("7%)"), "{title}");
+/// ```
+pub fn picture_title(title: Option<&str>, result: &BodyResult) -> String {
+    let title = match title.map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => format!("{}: {}", result.body, counted(result.seats.into(), "seat")),
+    };
+    let changes: Vec<String> = result
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::Overridden { field, to, .. } => Some(format!("{field} {to}")),
+            _ => None,
+        })
+        .collect();
+    if changes.is_empty() { title } else { format!("{title} (what if: {})", changes.join(", ")) }
 }
 
 /// One election of a body, described: the JSON of `saylau elect`, and the
