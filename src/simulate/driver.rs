@@ -14,9 +14,6 @@ pub(super) struct Worker {
     pub(super) tally: Tally,
     /// Its buffers.
     pub(super) scratch: Scratch,
-    /// With a systematic error in points: its own copy of the simulation,
-    /// whose centre each run shifts (see `Simulation::shift_centre`).
-    pub(super) shifted: Option<Box<Simulation>>,
 }
 
 impl Worker {
@@ -24,7 +21,6 @@ impl Worker {
         Worker {
             tally: Tally::new(sim),
             scratch: Scratch::new(sim),
-            shifted: sim.uncertainty_points().map(|_| Box::new(sim.clone())),
         }
     }
 }

@@ -17,9 +17,10 @@
 //!    independent standard normals `z_k`, a shift on the log-ratio scale
 //!    common to the whole country (`systematic_sd`, default 0.1). Or, given
 //!    in percentage points (`systematic_points`, default none):
-//!    `w_k = max(0, p_k + points / 100 * z_k)` for `p_k > 0`, scaled to add
-//!    up to one; district shares that swing with list `k` are measured
-//!    against the shifted `w_k`, so they move with the error as well.
+//!    `w_k = max(0, p_k + points / 100 * z_k)` for `p_k > 0` (if every
+//!    `w_k` falls to 0, the run keeps `p`). District shares swing with the
+//!    drawn list shares measured against the scenario's `p_k` (step 4), so
+//!    they move with this error as well.
 //! 2. **Sampling noise**: shares `s ~ Dirichlet(α * w / Σw)`, with `α` the
 //!    effective poll sample size (`concentration`, default 2000; `0` turns
 //!    sampling noise off), drawn as normalised `Gamma(α w_k / Σw, 1)`.
@@ -478,11 +479,6 @@ impl Simulation {
         &self.parties
     }
 
-    /// The systematic error in points, when the runs draw one.
-    fn uncertainty_points(&self) -> Option<f64> {
-        self.points
-    }
-
     /// Runs `runs` elections from `seed` on all cores.
     ///
     /// # Errors
@@ -506,20 +502,9 @@ impl Simulation {
             }
             let mut rng = block_rng(seed, b);
             let n = BLOCK.min(runs - b * BLOCK);
-            let Worker { tally, scratch, shifted } = worker;
-            let points = self.uncertainty_points();
+            let Worker { tally, scratch } = worker;
             for _ in 0..n {
-                // One call of `run_once` in the loop, so that it is inlined
-                // here as it was before the error in points (two calls cost
-                // 3% more instructions per run).
-                let sim: &Simulation = match (shifted.as_deref_mut(), points) {
-                    (Some(copy), Some(points)) => {
-                        self.shift_centre(copy, points, &mut rng);
-                        copy
-                    }
-                    _ => self,
-                };
-                sim.run_once(&mut rng, scratch, tally);
+                self.run_once(&mut rng, scratch, tally);
             }
             let total = done.fetch_add(n, Ordering::Relaxed) + n;
             if let Some(progress) = options.progress {

@@ -97,7 +97,7 @@ impl Simulation {
             cand_name: Vec::new(),
             district_name: Vec::new(),
             // The runs read `systematic_sd` as the log-ratio error: none when
-            // the error is given in points (drawn by `shift_centre`).
+            // the error is given in points (`points`, drawn in `run_once`).
             uncertainty: Uncertainty { systematic_sd: uncertainty.log_ratio_sd(), ..uncertainty.clone() },
             points: uncertainty.points(),
             coalitions: Vec::new(),
@@ -216,111 +216,6 @@ impl Simulation {
                 against_all_share: raw[n_lists],
                 total: per_district,
             });
-        }
-    }
-}
-
-impl Simulation {
-    /// The systematic error in points of one run, written into `copy` (a
-    /// worker's own copy of `self`): each category's centre share `p_k > 0`
-    /// becomes `max(0, p_k + points / 100 * z_k)`, renormalised to add up to
-    /// one, and the district shares that swing with a category are moved so
-    /// that the run's swing from the shifted centre equals the swing from the
-    /// scenario's centre (proportional: `c * p'_k / p_k`; uniform:
-    /// `c + p'_k - p_k`). The runs themselves then draw no systematic error of
-    /// their own (`systematic_sd` is 0 in the compiled model).
-    pub(super) fn shift_centre(&self, copy: &mut Simulation, points: f64, rng: &mut Xoshiro256PlusPlus) {
-        let (Some(list), Some(own)) = (&self.list, &mut copy.list) else { return };
-        let sd = points / 100.0;
-        for (shifted, &p) in own.centre.iter_mut().zip(&list.centre) {
-            *shifted = if p > 0.0 {
-                let z: f64 = StandardNormal.sample(rng);
-                (p + sd * z).max(0.0)
-            } else {
-                0.0
-            };
-        }
-        let sum: f64 = own.centre.iter().sum();
-        if sum > 0.0 {
-            own.centre.iter_mut().for_each(|x| *x /= sum);
-        } else {
-            // Every share fell below zero: no error this run.
-            own.centre.copy_from_slice(&list.centre);
-        }
-        let moved = |c: f64, k: usize| {
-            let (p, q) = (list.centre[k], own.centre[k]);
-            match self.uncertainty.swing {
-                Swing::Proportional if p > 0.0 => c * q / p,
-                Swing::Proportional => c,
-                Swing::Uniform => c + q - p,
-            }
-        };
-        for (i, swing) in self.cand_swing.iter().enumerate() {
-            if let Some(k) = *swing {
-                copy.cand_share[i] = moved(self.cand_share[i], k);
-            }
-        }
-        let against = list.centre.len() - 1;
-        for (own, d) in copy.districts.iter_mut().zip(&self.districts) {
-            own.against_all_share = moved(d.against_all_share, against);
-        }
-    }
-}
-
-#[cfg(all(test, feature = "serde"))]
-mod tests {
-    use super::*;
-    use crate::scenario::Scenario;
-
-    fn sim(swing: &str) -> Simulation {
-        let text = format!(
-            r#"{{"body": "mazhilis",
-            "lists": [{{"party": "A", "votes": 600}}, {{"party": "B", "votes": 300}}, {{"party": "C", "votes": 0}}],
-            "against_all": 100,
-            "districts": [{{"name": "D", "candidates": [
-                {{"name": "a", "party": "A", "votes": 50}}, {{"name": "b", "party": "B", "votes": 30}},
-                {{"name": "i", "votes": 20}}], "against_all": 10}}],
-            "uncertainty": {{"systematic_points": 5, "swing": "{swing}"}}}}"#
-        );
-        Scenario::from_json(&text).unwrap().simulation().unwrap()
-    }
-
-    /// The shifted centre adds up to one, keeps an empty list empty, and
-    /// the district shares keep their ratio (proportional) or difference
-    /// (uniform) to their list's centre, so that each run's swing is
-    /// measured from the scenario's centre.
-    #[test]
-    fn shifting_the_centre_moves_the_districts_with_it() {
-        for swing in ["proportional", "uniform"] {
-            let sim = sim(swing);
-            let mut copy = sim.clone();
-            let mut rng = block_rng(1, 0);
-            for _ in 0..100 {
-                sim.shift_centre(&mut copy, 5.0, &mut rng);
-                let (centre, shifted) =
-                    (&sim.list.as_ref().unwrap().centre, &copy.list.as_ref().unwrap().centre);
-                assert!((shifted.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-                assert_eq!(shifted[2], 0.0, "a list with no votes stays at none");
-                assert_ne!(shifted[0], centre[0]);
-                for (i, swing_with) in sim.cand_swing.iter().enumerate() {
-                    let (before, after) = (sim.cand_share[i], copy.cand_share[i]);
-                    match swing_with {
-                        None => assert_eq!(after, before, "a self-nominated candidate does not swing"),
-                        Some(k) if swing == "proportional" => {
-                            assert!((after / shifted[*k] - before / centre[*k]).abs() < 1e-12);
-                        }
-                        Some(k) => assert!(((after - shifted[*k]) - (before - centre[*k])).abs() < 1e-12),
-                    }
-                }
-                let last = centre.len() - 1;
-                let (before, after) =
-                    (sim.districts[0].against_all_share, copy.districts[0].against_all_share);
-                if swing == "proportional" {
-                    assert!((after / shifted[last] - before / centre[last]).abs() < 1e-12);
-                } else {
-                    assert!(((after - shifted[last]) - (before - centre[last])).abs() < 1e-12);
-                }
-            }
         }
     }
 }

@@ -69,13 +69,26 @@ impl Simulation {
                     }
                 }
                 None => {
+                    // The error every poll shares: in points (`systematic_points`),
+                    // or on the log-ratio scale (`systematic_sd`, 0 when the
+                    // error is given in points).
+                    let points = self.points.map(|pts| pts / 100.0);
                     for (w, &p) in sc.share.iter_mut().zip(&list.centre) {
-                        *w = if p > 0.0 && u.systematic_sd > 0.0 {
+                        *w = if p <= 0.0 {
+                            p
+                        } else if let Some(sd) = points {
+                            let z: f64 = StandardNormal.sample(rng);
+                            (p + sd * z).max(0.0)
+                        } else if u.systematic_sd > 0.0 {
                             let z: f64 = StandardNormal.sample(rng);
                             p * libm::exp(u.systematic_sd * z)
                         } else {
                             p
                         };
+                    }
+                    if points.is_some() && sc.share.iter().all(|&w| w == 0.0) {
+                        // Every share fell to zero: no systematic error this run.
+                        sc.share.copy_from_slice(&list.centre);
                     }
                     if u.concentration > 0.0 {
                         let sum: f64 = sc.share.iter().sum();
