@@ -18,10 +18,7 @@ pub(super) struct Worker {
 
 impl Worker {
     fn new(sim: &Simulation) -> Worker {
-        Worker {
-            tally: Tally::new(sim),
-            scratch: Scratch::new(sim),
-        }
+        Worker { tally: Tally::new(sim), scratch: Scratch::new(sim) }
     }
 }
 
