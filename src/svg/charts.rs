@@ -143,11 +143,16 @@ fn check_share(what: &str, label: &str, value: f64) -> Result<()> {
     }
 }
 
+/// The shade of the 90% interval behind the bars.
+const INTERVAL_90: &str = "#d9d9d9";
+/// The shade of the 50% interval, darker, within it.
+const INTERVAL_50: &str = "#a6a6a6";
+
 /// Small multiples of the simulated seat distributions in `report`: one
 /// panel per party (and one for the self-nominated members if any run
 /// elects one), a bar per seat count giving the share of runs, the 90%
-/// interval from `p05` to `p95` shaded behind the bars and the median as a
-/// dashed line. Wide distributions are grouped in bins of several seats
+/// interval from `p05` to `p95` shaded behind the bars, the 50% interval
+/// from `p25` to `p75` shaded darker, and the median as a dashed line. Wide distributions are grouped in bins of several seats
 /// (at most 60 bars a panel).
 ///
 /// Each panel is a `<g class="panel" data-party="i">` (`i` the party's
@@ -172,6 +177,7 @@ fn check_share(what: &str, label: &str, value: f64) -> Result<()> {
 /// let svg = saylau::svg::seat_distribution("Kurultai", &report)?;
 /// assert_eq!(svg.matches("class=\"panel\"").count(), 3);
 /// assert!(svg.contains("class=\"interval\""));
+/// assert!(svg.contains("class=\"interval-50\""));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[expect(clippy::too_many_lines, reason = "one chart drawn top to bottom: frame, axes, panels, labels")]
@@ -202,7 +208,8 @@ pub fn seat_distribution(title: &str, report: &Projection) -> Result<String> {
     let height = 76.0 + rows as f64 * PH + 8.0;
     let mut out = document(width, height, title);
     out.open("g").attr("class", "legend");
-    legend_item(&mut out, (24.0, 42.0), "#cccccc", Swatch::Filled, "90% of runs (p05 to p95)", None);
+    legend_item(&mut out, (24.0, 42.0), INTERVAL_90, Swatch::Filled, "90% of runs", None);
+    legend_item(&mut out, (124.0, 42.0), INTERVAL_50, Swatch::Filled, "50% of runs", None);
     out.open_inline("g").attr("class", "legend-item");
     out.open("line")
         .attr("x1", 224)
@@ -264,6 +271,7 @@ pub fn seat_distribution(title: &str, report: &Projection) -> Result<String> {
             .text(name)
             .close();
         let n = |x: u32| thousands(u64::from(x));
+        let range = |a: u32, b: u32| if a == b { n(a) } else { format!("{}\u{2013}{}", n(a), n(b)) };
         out.open("text")
             .attr("class", "panel-note")
             .attr("x", coord(px + 8.0))
@@ -271,24 +279,30 @@ pub fn seat_distribution(title: &str, report: &Projection) -> Result<String> {
             .attr("font-size", 11)
             .attr("fill", "#444444")
             .text(format_args!(
-                "mean {}, median {}, 90%: {} to {}",
+                "mean {}, median {}, 50%: {}, 90%: {}",
                 decimal(stats.mean, 1),
                 n(stats.p50),
-                n(stats.p05),
-                n(stats.p95)
+                range(stats.p25, stats.p75),
+                range(stats.p05, stats.p95)
             ))
             .close();
-        let band_left = f.x(f64::from(stats.p05) - 0.5).max(f.left);
-        let band_right = f.x(f64::from(stats.p95) + 0.5).min(f.left + f.width);
-        out.open("rect")
-            .attr("class", "interval")
-            .attr("x", coord(band_left))
-            .attr("y", coord(f.top))
-            .attr("width", coord((band_right - band_left).max(0.0)))
-            .attr("height", coord(f.height))
-            .attr("fill", "#cccccc")
-            .attr("opacity", 0.6)
-            .close();
+        // The 90% interval, and the 50% interval darker within it.
+        for (class, (from, to), fill) in [
+            ("interval", (stats.p05, stats.p95), INTERVAL_90),
+            ("interval-50", (stats.p25, stats.p75), INTERVAL_50),
+        ] {
+            let band_left = f.x(f64::from(from) - 0.5).max(f.left);
+            let band_right = f.x(f64::from(to) + 0.5).min(f.left + f.width);
+            out.open("rect")
+                .attr("class", class)
+                .attr("x", coord(band_left))
+                .attr("y", coord(f.top))
+                .attr("width", coord((band_right - band_left).max(0.0)))
+                .attr("height", coord(f.height))
+                .attr("fill", fill)
+                .attr("opacity", 0.6)
+                .close();
+        }
         let xstep = nice_step(f.x1 - f.x0, 5.0).max(1.0).round();
         axes(&mut out, &f, (xstep, ystep), ("seats", "% of runs"), 10.0);
         let gap = if f.width / bins as f64 > 4.0 { 1.0 } else { 0.0 };
