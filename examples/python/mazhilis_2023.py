@@ -79,10 +79,11 @@ print()
 print(projection.model)
 for note in projection.notes:
     print("note:", note["text"])
-print(f"{'party':<30} {'mean':>6} {'90% interval':>13} {'P(threshold)':>13}")
+print(f"{'party':<30} {'mean':>6} {'50% interval':>13} {'90% interval':>13} {'P(threshold)':>13}")
 for p in projection.parties:
     chance = "" if p["p_threshold"] is None else f"{p['p_threshold']:.1%}"
-    print(f"{p['party']:<30} {p['mean']:>6.1f} {p['p05']:>6}-{p['p95']:<6} {chance:>13}")
+    half, ninety = f"{p['p25']}-{p['p75']}", f"{p['p05']}-{p['p95']}"
+    print(f"{p['party']:<30} {p['mean']:>6.1f} {half:>13} {ninety:>13} {chance:>13}")
 assert projection == saylau.simulate(SCENARIO, 20_000, seed=2023, threads=1), "same seed, same result"
 
 # %% 5. The hemicycle (in Jupyter, `saylau.hemicycle(election)` alone shows it)
