@@ -730,6 +730,14 @@ impl Scenario {
         {
             notes.push(Note::ThresholdFraction { given: p.to_string(), suggested: suggested.to_string() });
         }
+        if let Ok(Some(pooled)) = self.pooled_polls() {
+            let rest = (pooled.rest * 100.0).round() / 100.0;
+            notes.push(Note::FromPolls {
+                polls: self.polls.len(),
+                ballots: pooled.ballots,
+                rest: rest.to_string(),
+            });
+        }
         notes
     }
 

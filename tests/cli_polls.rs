@@ -168,3 +168,22 @@ fn the_poll_example_runs_in_simulate_and_report() {
         assert!(r.stdout.contains(needle), "{needle:?} missing from the report");
     }
 }
+
+/// A count of a poll scenario says that its votes are not votes cast: how
+/// many polls, on how many notional ballots, and the rest counted as
+/// "against all" (here 11%, as worked by hand above).
+#[test]
+fn elect_says_the_votes_come_from_polls() {
+    let doc = json_of(&run(&["elect", "--format", "json", "-"], TWO_POLLS));
+    let notes = doc["notes"].as_array().expect("notes");
+    let note = notes.iter().find(|n| n["kind"] == "from_polls").expect("a from_polls note");
+    assert_eq!(note["polls"], 2);
+    assert_eq!(note["ballots"], 1_000_000);
+    assert_eq!(note["rest"], "11");
+    assert!(note["text"].as_str().unwrap().starts_with("The list votes are not votes cast"), "{note}");
+    // A scenario of vote counts has no such note.
+    let counted =
+        r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 480}, {"party": "B", "votes": 410}]}"#;
+    let doc = json_of(&run(&["elect", "--format", "json", "-"], counted));
+    assert!(!doc["notes"].as_array().unwrap().iter().any(|n| n["kind"] == "from_polls"), "{doc}");
+}

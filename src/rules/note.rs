@@ -403,6 +403,16 @@ pub enum Note {
         /// The districts given, now the body's size.
         seats: u32,
     },
+    /// The list votes are polls' pooled shares counted on notional ballots,
+    /// not votes cast.
+    FromPolls {
+        /// How many polls were pooled.
+        polls: usize,
+        /// The notional list ballots the pooled shares are counted on.
+        ballots: u64,
+        /// The percent the polls give no list, counted as "against all".
+        rest: String,
+    },
     /// A threshold below 1% that looks like a fraction (0.05 for 5%).
     ThresholdFraction {
         /// The threshold as given, in percent.
@@ -460,6 +470,7 @@ impl Note {
             Note::Official { .. } => "official",
             Note::SizeFromDistricts { .. } => "size_from_districts",
             Note::ThresholdFraction { .. } => "threshold_fraction",
+            Note::FromPolls { .. } => "from_polls",
         }
     }
 }
@@ -646,6 +657,13 @@ impl fmt::Display for Note {
                 f,
                 "No \"seats\" given: the body has the {} given (every seat single-member).",
                 counted((*seats).into(), "district")
+            ),
+            Note::FromPolls { polls, ballots, rest } => write!(
+                f,
+                "The list votes are not votes cast: they are the pooled shares of {} counted on {} notional \
+                 ballots, with the {rest}% the polls give no list counted as \"against all\".",
+                counted((*polls).try_into().unwrap_or(u64::MAX), "poll"),
+                Thousands((*ballots).into())
             ),
             Note::ThresholdFraction { given, suggested } => write!(
                 f,
