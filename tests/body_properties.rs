@@ -205,3 +205,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// `ListTier::count_into` into one `ListOutcome` and `ListScratch`
+    /// reused across counts of different tiers and numbers of lists (short
+    /// lists, vacant or redistributed seats, ties refused, the runner-up rule
+    /// of 2009, `min_parties`) gives what a fresh `count` gives, error for
+    /// error: nothing of an earlier count leaks into the next.
+    #[test]
+    fn counting_into_reused_buffers_is_counting_afresh(
+        counts in vec((0usize..6, lists(), 0u64..20_000, 1u32..60), 1..6),
+    ) {
+        use saylau::system::{ListOutcome, ListScratch};
+        use saylau::TieBreak;
+        let mazhilis = Preset::Mazhilis.body(&Overrides::default()).unwrap().list.unwrap();
+        let runner_up = Preset::Mazhilis2021.body(&Overrides::default()).unwrap().list.unwrap();
+        let (mut out, mut scratch) = (ListOutcome::default(), ListScratch::new());
+        for (variant, lists, against_all, seats) in counts {
+            let tier = match variant {
+                0 => mazhilis.clone(),
+                1 => runner_up.clone(),
+                2 => saylau::system::ListTier { unfilled: UnfilledSeats::Vacant, ..mazhilis.clone() },
+                3 => saylau::system::ListTier { ties: TieBreak::Error, ..mazhilis.clone() },
+                4 => saylau::system::ListTier { min_parties: 2, ..mazhilis.clone() },
+                _ => saylau::system::ListTier { method: saylau::Method::DHondt, ..mazhilis.clone() },
+            };
+            let tier = saylau::system::ListTier { seats, ..tier };
+            let votes: Vec<u64> = lists.iter().map(|l| l.votes).collect();
+            let candidates: Vec<Option<u32>> = lists.iter().map(|l| l.candidates).collect();
+            let refuse = |tie: &saylau::apportion::Tie, _: &[u64]| {
+                Err(Error::Tie { parties: tie.tied().to_vec(), seats: tie.contested() })
+            };
+            let fresh = tier.count(&votes, &candidates, against_all, refuse);
+            let reused = tier.count_into(&votes, &candidates, against_all, &mut out, &mut scratch, refuse);
+            match (fresh, reused) {
+                (Ok(fresh), Ok(())) => prop_assert_eq!(&fresh, &out),
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "fresh {:?}, reused {:?}", a, b),
+            }
+        }
+    }
+}
