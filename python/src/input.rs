@@ -8,7 +8,7 @@
 
 use pyo3::buffer::{Element, ElementType, PyUntypedBuffer};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::errors::Failure;
 
@@ -41,6 +41,8 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
             votes.push(one(&v, i, Some(&k))?);
             labels.append(k)?;
         }
+        // A dict's keys are distinct already.
+        check_labels(&labels, true)?;
         return Ok(Votes { votes, labels: Some(labels.unbind()) });
     }
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
@@ -61,6 +63,7 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
             Some(v) => v,
             None => iterate(&values, Some(&labels))?,
         };
+        check_labels(&labels, false)?;
         return Ok(Votes { votes, labels: Some(labels.unbind()) });
     }
     if obj.hasattr("columns")? {
@@ -92,10 +95,43 @@ fn iterate(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result
 /// numpy integer) from 0 to 2^64 - 1.
 #[inline]
 fn one(v: &Bound<'_, PyAny>, i: usize, label: Option<&Bound<'_, PyAny>>) -> Result<u64, Failure> {
+    // `True` is an int to Python, but not a number of votes.
+    if v.is_instance_of::<PyBool>() {
+        return Err(bad_value(v, i, label));
+    }
     match v.extract::<u64>() {
         Ok(n) => Ok(n),
         Err(_) => Err(bad_value(v, i, label)),
     }
+}
+
+/// The parties' labels (a dict's keys, a Series' index) as names: none
+/// empty, and, unless `distinct` is known, no name twice (as the command
+/// line refuses them in a vote file).
+fn check_labels(labels: &Bound<'_, PyList>, distinct: bool) -> Result<(), Failure> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, label) in labels.iter().enumerate() {
+        // A str label is read in place; another label (a number) by its str().
+        let name: std::borrow::Cow<'_, str> = match label.cast::<PyString>() {
+            Ok(s) => s.to_cow().unwrap_or_default(),
+            Err(_) => label.str().map(|s| s.to_string()).unwrap_or_default().into(),
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(Failure::Input(format!(
+                "votes: party {} (counting from 1) has an empty name",
+                i + 1
+            )));
+        }
+        if !distinct && let Some(first) = seen.insert(name.to_string(), i) {
+            return Err(Failure::Input(format!(
+                "votes: party {name:?} appears twice (parties {} and {}, counting from 1)",
+                first + 1,
+                i + 1
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cold]

@@ -110,3 +110,16 @@ def test_result_frames_of_scenarios(mazhilis: dict) -> None:
     p = saylau.simulate(e, 500, seed=3).to_pandas()
     assert set(p.index) == set(frame.index)
     assert {"mean", "p05", "p50", "p95"} <= set(p.columns)
+
+
+def test_party_names_are_checked_as_the_command_line_checks_them() -> None:
+    # A name given twice (a Series index may repeat) or empty is refused,
+    # and so is a bool given as a number of votes.
+    twice = pd.Series([100, 80, 30], index=["A", "B", "A"])
+    with pytest.raises(saylau.InputError, match='party "A" appears twice \\(parties 1 and 3'):
+        saylau.allocate(twice, 5)
+    with pytest.raises(saylau.InputError, match="party 2 \\(counting from 1\\) has an empty name"):
+        saylau.allocate({"A": 100, " ": 80}, 5)
+    with pytest.raises(saylau.InputError, match="votes of entry 0"):
+        saylau.allocate([True, 2], 3)
+    assert saylau.allocate(pd.Series([100, 80], index=["A", "B"]), 5).seats == [3, 2]
