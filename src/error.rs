@@ -35,6 +35,14 @@ pub enum Error {
         /// The largest supported number of seats.
         max: u64,
     },
+    /// A date (a poll's `date`) could not be read.
+    #[error("{value:?} is not a valid date: {reason}")]
+    InvalidDate {
+        /// The text as given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A decimal number could not be read.
     #[error("{value:?} is not a valid number: {reason}")]
     InvalidNumber {

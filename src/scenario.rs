@@ -253,7 +253,7 @@ impl std::str::FromStr for PollDate {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<PollDate, Error> {
-        let bad = |reason| Error::InvalidNumber { value: s.to_string(), reason };
+        let bad = |reason| Error::InvalidDate { value: s.to_string(), reason };
         let parts: Vec<&str> = s.trim().split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad("expected a date such as 2026-10-01 (year-month-day)"));

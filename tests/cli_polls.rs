@@ -187,3 +187,18 @@ fn elect_says_the_votes_come_from_polls() {
     let doc = json_of(&run(&["elect", "--format", "json", "-"], counted));
     assert!(!doc["notes"].as_array().unwrap().iter().any(|n| n["kind"] == "from_polls"), "{doc}");
 }
+
+/// A date that is not one is refused as a date, with its field.
+#[test]
+fn a_date_that_is_not_one_is_refused_as_a_date() {
+    let bad =
+        r#"{"body": "kurultai", "polls": [{"sample": 100, "date": "2026-02-30", "shares": {"A": 60}}]}"#;
+    assert_fails(
+        &run(&["elect", "-"], bad),
+        2,
+        &["at polls[0].date", "\"2026-02-30\" is not a valid date", "no such day"],
+    );
+    let bad =
+        r#"{"body": "kurultai", "polls": [{"sample": 100, "date": "1 Oct 2026", "shares": {"A": 60}}]}"#;
+    assert_fails(&run(&["elect", "-"], bad), 2, &["is not a valid date", "2026-10-01 (year-month-day)"]);
+}
