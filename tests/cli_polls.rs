@@ -202,3 +202,11 @@ fn a_date_that_is_not_one_is_refused_as_a_date() {
         r#"{"body": "kurultai", "polls": [{"sample": 100, "date": "1 Oct 2026", "shares": {"A": 60}}]}"#;
     assert_fails(&run(&["elect", "-"], bad), 2, &["is not a valid date", "2026-10-01 (year-month-day)"]);
 }
+
+/// Polls that give every list 0% leave nothing to apportion, and the
+/// refusal names the polls, not "lists".
+#[test]
+fn polls_giving_every_list_nothing_are_refused_by_name() {
+    let none = r#"{"body": "kurultai", "polls": [{"sample": 100, "shares": {"A": 0, "B": 0}}]}"#;
+    assert_fails(&run(&["elect", "-"], none), 2, &["\"polls\": every list polled 0%"]);
+}

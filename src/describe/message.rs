@@ -160,6 +160,9 @@ pub fn scenario(e: Error, scenario: &Scenario, source: &str) -> Message {
         Error::EmptyPartyName { index } => {
             input(format!("{source}: \"lists\": entry {} has an empty party name", index + 1))
         }
+        Error::ZeroVotes if !scenario.polls.is_empty() => input(format!(
+            "{source}: \"polls\": every list polled 0%, so there are no list seats to apportion"
+        )),
         Error::ZeroVotes => input(format!(
             "{source}: \"lists\": every list has zero votes, so there are no list seats to apportion"
         )),
