@@ -123,8 +123,11 @@ def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
             return _json.dumps(dict(scenario)), "<dict>"
         except (TypeError, ValueError) as e:
             raise InputError(f"<dict>: the scenario cannot be written as JSON: {e}") from None
-    if isinstance(scenario, str) and scenario.lstrip().startswith("{"):
+    if isinstance(scenario, str) and scenario.lstrip().startswith(("{", "[")):
+        # JSON text (a list is refused by the scenario reader as "not an object").
         return scenario, "<string>"
+    if isinstance(scenario, str) and not scenario.strip():
+        raise InputError("expected a scenario as a dict, JSON text or a file path, not an empty string")
     if isinstance(scenario, (str, _os.PathLike)):
         name = _os.fspath(scenario)
         try:

@@ -317,3 +317,10 @@ def test_a_poll_scenario_names_its_lists_everywhere() -> None:
     p = saylau.simulate(seats, 200, seed=1)
     assert p.to_dict()["polls"] is not None
     assert "a poll of 1,000 people" in p.to_dict()["model"]
+
+
+def test_scenario_text_that_is_not_an_object_nor_a_path() -> None:
+    with pytest.raises(saylau.InputError, match="<string>: the scenario must be a JSON object"):
+        saylau.elect("[1, 2, 3]")
+    with pytest.raises(saylau.InputError, match="not an empty string"):
+        saylau.elect("  ")
