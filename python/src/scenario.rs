@@ -395,7 +395,7 @@ pub fn _simulate(
     histogram: bool,
     changes: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Py<PyAny>> {
-    let runs = whole(runs, "runs", u64::MAX, "of runs ").py_err(py)?;
+    let runs = runs_arg(runs).py_err(py)?;
     let seed = whole(seed, "seed", u64::MAX, "").py_err(py)?;
     let threads = threads.map(|t| whole(t, "threads", 1024, "of threads ")).transpose().py_err(py)?;
     let threads = threads.map(|t| t as usize);
@@ -411,4 +411,16 @@ pub fn _simulate(
     }
     view.notes.splice(0..0, changed.iter().map(NoteView::from));
     json::to_python(py, &view)
+}
+
+/// The number of runs: from 1 to [`saylau::simulate::MAX_RUNS`], as `--runs`.
+fn runs_arg(runs: &Bound<'_, PyAny>) -> Result<u64, Failure> {
+    match whole(runs, "runs", saylau::simulate::MAX_RUNS, "of runs ") {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(Failure::Input(format!(
+            "runs: expected a whole number of runs from 1 to {}, got {}",
+            saylau::describe::words::thousands(saylau::simulate::MAX_RUNS),
+            runs.repr().map(|r| r.to_string()).unwrap_or_else(|_| "?".into())
+        ))),
+    }
 }

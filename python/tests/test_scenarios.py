@@ -131,6 +131,10 @@ def test_simulation_is_reproducible_with_a_seed(mazhilis: dict) -> None:
 def test_simulation_arguments_are_checked(mazhilis: dict) -> None:
     with pytest.raises(saylau.InputError, match="runs: expected a whole number of runs"):
         saylau.simulate(mazhilis, -1)
+    # As `saylau simulate --runs`: from 1 to ten billion.
+    for runs in (0, 10_000_000_001):
+        with pytest.raises(saylau.InputError, match=f"from 1 to 10,000,000,000, got {runs}"):
+            saylau.simulate(mazhilis, runs)
     with pytest.raises(saylau.InputError, match="threads: expected a whole number of threads from 0 to 1,024"):
         saylau.simulate(mazhilis, 10, threads=-2)
 

@@ -118,6 +118,11 @@ use model::{DistrictModel, ListModel};
 /// Runs per block: the unit of seeding and of parallel work.
 pub const BLOCK: u64 = 1024;
 
+/// The most runs the `saylau` command and the Python package accept for one
+/// projection: ten billion, about an hour and a half on 2 cores at 1.7
+/// million elections a second. [`Simulation::run`] itself takes any number.
+pub const MAX_RUNS: u64 = 10_000_000_000;
+
 /// Most seat-histogram counters a simulation keeps per worker: three per
 /// party and one per coalition, each as long as the body has seats plus one
 /// (so a 98-seat body with 8 parties needs 2,376). Bigger bodies are refused

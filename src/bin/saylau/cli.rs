@@ -210,7 +210,7 @@ pub struct SimulateArgs {
 }
 
 /// The largest `--runs`.
-pub const MAX_RUNS: u64 = 10_000_000_000;
+pub const MAX_RUNS: u64 = saylau::simulate::MAX_RUNS;
 
 /// The largest `--threads`.
 const MAX_THREADS: usize = 1024;
