@@ -191,8 +191,10 @@ def simulate(
 ) -> Projection:
     """Runs a Monte Carlo projection around the scenario's votes, as ``saylau simulate``.
 
-    The same ``seed`` gives the same result on any number of ``threads``
-    (``None``: all cores). The scenario's ``uncertainty`` object sets the
+    ``runs`` is from 1 to 10,000,000,000. The same ``seed`` gives the same
+    result on any number of ``threads`` (``None``: all cores). The
+    scenario's ``uncertainty`` object (or, with ``polls``, their pooled
+    sample) sets the
     vote model. The work runs with the GIL released; Ctrl-C (or a
     ``KeyboardInterrupt``) stops it within a fraction of a second.
 
