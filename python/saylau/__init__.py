@@ -193,10 +193,10 @@ def simulate(
 
     ``runs`` is from 1 to 10,000,000,000. The same ``seed`` gives the same
     result on any number of ``threads`` (``None``: all cores). The
-    scenario's ``uncertainty`` object (or, with ``polls``, their pooled
-    sample) sets the
-    vote model. The work runs with the GIL released; Ctrl-C (or a
-    ``KeyboardInterrupt``) stops it within a fraction of a second.
+    scenario's ``uncertainty`` object (and, with ``polls``, their pooled
+    sample) sets the vote model. The work runs with the GIL released;
+    Ctrl-C (or a ``KeyboardInterrupt``) stops it within a fraction of a
+    second.
 
     >>> s = {"body": "kurultai", "list_seats": 10, "threshold_percent": 5,
     ...      "lists": [{"party": "A", "votes": 6000}, {"party": "B", "votes": 3600},
