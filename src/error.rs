@@ -3,6 +3,87 @@
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What kind of failure an error is: the one classification every face uses
+/// (the command's exit code, the Python exception, the page's message).
+///
+/// ```
+/// # use saylau::{Error, ErrorKind};
+/// assert_eq!(Error::NoSeats.kind(), ErrorKind::Input);
+/// assert_eq!(Error::Tie { parties: vec![0, 1], seats: 1 }.kind(), ErrorKind::Tie);
+/// assert_eq!(Error::SweepTooLong { max: 10 }.kind(), ErrorKind::Limit);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is wrong: a number, a name, a field, a missing or
+    /// contradictory value. Fix the input.
+    Input,
+    /// The input asks for something the body's rules do not allow or do not
+    /// have (a list tier where there is none, a size above the legal
+    /// maximum). Change the rules or the input.
+    Rules,
+    /// The last seats (or a district's seat) cannot be given without choosing
+    /// between exactly equal claims, and the tie policy does not choose.
+    Tie,
+    /// The input is valid but larger than saylau supports (seats, runs,
+    /// rows of a sweep, memory for a simulation).
+    Limit,
+    /// A file or stream could not be read or written.
+    Io,
+    /// The work was stopped on request (Ctrl-C) before it finished.
+    Interrupted,
+    /// Something outside the input failed (worker threads could not start).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The kind's name, as the JSON of an error gives it (`"input"`, `"tie"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Input => "input",
+            ErrorKind::Rules => "rules",
+            ErrorKind::Tie => "tie",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Io => "io",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Error {
+    /// What kind of failure this is (see [`ErrorKind`]).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Tie { .. } | Error::DistrictTie { .. } => ErrorKind::Tie,
+            Error::TooManySeats { .. }
+            | Error::SimulationTooLarge { .. }
+            | Error::SweepTooLong { .. }
+            | Error::LevellingTooLarge { .. } => ErrorKind::Limit,
+            Error::OverAllocation { .. }
+            | Error::SizeRequired { .. }
+            | Error::SizeMismatch { .. }
+            | Error::AboveLegalMaximum { .. }
+            | Error::EmptyBody { .. }
+            | Error::AkimListSeats
+            | Error::NoListTier { .. }
+            | Error::NoDistrictTier { .. }
+            | Error::TooManyDistricts { .. }
+            | Error::NoListTierToCompare { .. } => ErrorKind::Rules,
+            Error::Threads(_) => ErrorKind::Internal,
+            _ => ErrorKind::Input,
+        }
+    }
+}
+
 /// Everything that can go wrong in saylau's core, with the input that caused it.
 ///
 /// Party positions in the variants are zero-based indices into the vote
@@ -171,15 +252,6 @@ pub enum Error {
         party: usize,
         /// How many parties there are.
         parties: usize,
-    },
-    /// A body name is not one of the presets.
-    #[error(
-        "unknown body {name:?}: expected one of mazhilis, mazhilis-2021, regional-maslikhat, \
-         district-maslikhat, akim, kurultai (or referendum in a scenario)"
-    )]
-    UnknownBody {
-        /// The name as given.
-        name: String,
     },
     /// A body name is not one of the presets or their other names.
     #[error("unknown body {name:?}: expected one of {expected} (or referendum in a scenario)")]

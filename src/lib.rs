@@ -108,6 +108,8 @@ mod arith;
 pub mod describe;
 pub mod error;
 pub mod exact;
+#[cfg(feature = "serde")]
+pub mod request;
 pub mod rules;
 #[cfg(feature = "serde")]
 pub mod scenario;
@@ -124,7 +126,7 @@ pub use apportion::{
     Allocation, Apportioner, Audit, Decision, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota,
     QuotaAudit, QuotaRow, Quotient, TieBreak, TieResolution,
 };
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use ratio::Ratio;
 pub use threshold::Threshold;
 pub use votes::PartyVotes;

@@ -501,23 +501,39 @@ impl PooledPolls {
 }
 
 /// Changes to a scenario's rules, for "what if": each given field replaces
-/// the file's (see [`Scenario::apply`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// the file's (see [`Scenario::apply`]). In a request's JSON, an object with
+/// any of the fields, `{"method": "dhondt", "threshold": 7}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WhatIf {
     /// Another body or period of the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<BodyKind>,
-    /// Another list threshold.
+    /// Another list threshold, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Threshold>,
     /// Another list method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<Method>,
     /// Another list tier size (0 removes the tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_seats: Option<u32>,
     /// Another single-member tier size (0 removes the tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district_seats: Option<u32>,
     /// Another tie rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ties: Option<TieBreak>,
     /// Another "at least N lists" rule (0 turns it off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_parties: Option<usize>,
+}
+
+impl WhatIf {
+    /// Whether nothing is changed.
+    pub fn is_empty(&self) -> bool {
+        *self == WhatIf::default()
+    }
 }
 
 /// What a scenario decides.
@@ -564,6 +580,17 @@ pub enum ScenarioError {
     /// The scenario is well formed but its rules or votes are not.
     #[error(transparent)]
     Invalid(#[from] Error),
+}
+
+impl ScenarioError {
+    /// What kind of failure this is: input for text that is not a scenario,
+    /// the inner error's kind otherwise.
+    pub fn kind(&self) -> crate::error::ErrorKind {
+        match self {
+            ScenarioError::Invalid(e) => e.kind(),
+            _ => crate::error::ErrorKind::Input,
+        }
+    }
 }
 
 impl Scenario {

@@ -176,7 +176,7 @@ fn apportion_into_rejects_a_buffer_of_the_wrong_length() {
         for len in [0, 2, 4] {
             let mut out = vec![0u32; len];
             let r = a.apportion_into(&[10, 20, 30], 5, &mut out, &mut scratch);
-            assert!(matches!(r, Err(Error::InvalidNumber { .. })), "{method} len {len}: {r:?}");
+            assert!(matches!(r, Err(Error::LengthMismatch { expected: 3, .. })), "{method} len {len}: {r:?}");
         }
         // The input errors come first, as in `apportion`.
         assert_eq!(a.apportion_into(&[], 5, &mut [], &mut scratch), Err(Error::NoParties));

@@ -31,10 +31,10 @@ from typing import Any, Mapping, TypedDict, Union, Unpack
 
 from saylau._errors import InputError, SaylauError, TieError
 from saylau._saylau import METHODS, Allocation, TieResolution, __version__, allocate
-from saylau._saylau import _Elected as _ElectedType
-from saylau._saylau import _elect, _elected, _simulate
+from saylau._saylau import _run
 from saylau._views import (
     Comparison,
+    Diff,
     Election,
     Explanation,
     Fragility,
@@ -50,6 +50,7 @@ __all__ = [
     "WhatIf",
     "Allocation",
     "Comparison",
+    "Diff",
     "Election",
     "Explanation",
     "Fragility",
@@ -65,10 +66,12 @@ __all__ = [
     "__version__",
     "allocate",
     "compare",
+    "diff",
     "elect",
     "fragility",
     "hemicycle",
     "metrics",
+    "report",
     "simulate",
 ]
 
@@ -103,29 +106,46 @@ class WhatIf(TypedDict, total=False):
     min_parties: int
 
 
-def _source(scenario: ScenarioLike, what_if: WhatIf) -> tuple[str, str, dict[str, Any] | None]:
-    """The JSON text, the name in messages and the what-if changes (an
-    election's own changes, then these)."""
-    if isinstance(scenario, Election):
-        text, source, before = scenario._scenario
-        changes = {**(before or {}), **what_if}
-        return text, source, changes or None
-    text, source = _scenario(scenario)
-    return text, source, dict(what_if) or None
+def _index(value: Any) -> Any:
+    """A number as JSON takes it: an integer type (numpy's among them) as an
+    int, a tuple as a list; anything else as it is, for the request to check."""
+    if isinstance(value, bool) or value is None or isinstance(value, (str, float, int)):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [_index(v) for v in value]
+    if hasattr(value, "__index__"):
+        return value.__index__()
+    if hasattr(value, "__float__"):
+        return float(value)
+    return str(value)
 
 
-def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
-    """The JSON text of a scenario and the name to use in messages."""
+def _changes(scenario: ScenarioLike, what_if: WhatIf) -> dict[str, Any]:
+    """The what-if changes: an election's own, then these (``None``: unchanged)."""
+    before = scenario._changes if isinstance(scenario, Election) else {}
+    known = set(WhatIf.__annotations__)
+    for key in what_if:
+        if key not in known:
+            raise InputError(
+                f"unknown what-if change {key!r}: expected body, threshold, method, list_seats, "
+                "district_seats, ties or min_parties"
+            )
+    changes = {**before, **{k: v for k, v in what_if.items() if v is not None}}
+    return {k: (str(v) if k in ("body", "method", "ties") else _index(v)) for k, v in changes.items()}
+
+
+def _scenario(scenario: ScenarioLike) -> tuple[bytes, str]:
+    """The JSON text of a scenario (UTF-8) and the name to use in messages."""
     if isinstance(scenario, Election):
-        return scenario._scenario[0], scenario._scenario[1]
+        return scenario._scenario
     if isinstance(scenario, Mapping):
         try:
-            return _json.dumps(dict(scenario)), "<dict>"
+            return _json.dumps(dict(scenario)).encode("utf-8"), "<dict>"
         except (TypeError, ValueError) as e:
             raise InputError(f"<dict>: the scenario cannot be written as JSON: {e}") from None
     if isinstance(scenario, str) and scenario.lstrip().startswith(("{", "[")):
         # JSON text (a list is refused by the scenario reader as "not an object").
-        return scenario, "<string>"
+        return scenario.encode("utf-8", "surrogatepass"), "<string>"
     if isinstance(scenario, str) and not scenario.strip():
         raise InputError("expected a scenario as a dict, JSON text or a file path, not an empty string")
     if isinstance(scenario, (str, _os.PathLike)):
@@ -134,19 +154,23 @@ def _scenario(scenario: ScenarioLike) -> tuple[str, str]:
             with open(name, "rb") as f:
                 data = f.read()
         except OSError as e:
-            raise InputError(f"cannot read {name}: {e.strerror or e}") from None
-        try:
-            return data.decode("utf-8-sig"), name
-        except UnicodeDecodeError as e:
-            good = data[: e.start]
-            line = good.count(b"\n") + 1
-            column = len(good) - (good.rfind(b"\n") + 1) + 1
-            raise InputError(
-                f"{name}: line {line}, column {column}: the file is not valid UTF-8; save it as UTF-8 text"
-            ) from None
+            raise SaylauError(f"cannot read {name}: {e.strerror or e}", "io") from None
+        # The library decodes it (UTF-8, a byte-order mark skipped) and names
+        # the line of a bad byte.
+        return data, name
     raise InputError(
         f"expected a scenario as a dict, JSON text or a file path, not {type(scenario).__name__}"
     )
+
+
+def _request(command: str, scenario: ScenarioLike, what_if: WhatIf, **options: Any) -> Any:
+    """Runs the library's request for ``command`` on ``scenario``."""
+    text, source = _scenario(scenario)
+    request = {"command": command, **{k: _index(v) for k, v in options.items() if v is not None}}
+    changes = _changes(scenario, what_if)
+    if changes:
+        request["what_if"] = changes
+    return _run(_json.dumps(request), [("", text, source)])
 
 
 def elect(scenario: ScenarioLike, *, explain: bool = False, **what_if: Unpack[WhatIf]) -> Election | Referendum:
@@ -166,18 +190,10 @@ def elect(scenario: ScenarioLike, *, explain: bool = False, **what_if: Unpack[Wh
     >>> e.majority
     3
     """
-    text, source, changes = _source(scenario, what_if)
-    data, elected = _elect(text, source, explain, changes)
-    if elected is None:
+    data = _request("elect", scenario, what_if, explain=explain or None)
+    if "outcome" in data and "parties" not in data:
         return Referendum(data)
-    return Election(data, elected, (text, source, changes))
-
-
-def _elected_of(scenario: ScenarioLike, nothing: str, what_if: WhatIf) -> _ElectedType:
-    if isinstance(scenario, Election) and not what_if:
-        return scenario._elected
-    text, source, changes = _source(scenario, what_if)
-    return _elected(text, source, nothing, changes)
+    return Election(data, _scenario(scenario), _changes(scenario, what_if))
 
 
 def simulate(
@@ -207,8 +223,10 @@ def simulate(
     >>> p == saylau.simulate(s, 2000, seed=7, threads=1)
     True
     """
-    text, source, changes = _source(scenario, what_if)
-    return Projection(_simulate(text, source, runs, seed, threads, histogram, changes))
+    data = _request(
+        "simulate", scenario, what_if, runs=runs, seed=seed, threads=threads, histogram=histogram or None
+    )
+    return Projection(data)
 
 
 def metrics(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Metrics:
@@ -223,7 +241,7 @@ def metrics(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Metrics:
     >>> m.list_tier["gallagher"]
     0.0
     """
-    return Metrics(_elected_of(scenario, "nothing to measure", what_if)._metrics())
+    return Metrics(_request("metrics", scenario, what_if))
 
 
 def compare(
@@ -250,12 +268,22 @@ def compare(
     >>> [row["seats"] for row in c.rows]
     [[6, 3, 0], [6, 4, 0], [7, 4, 0]]
     """
-    elected = _elected_of(scenario, "nothing to compare", what_if)
+    if not isinstance(by, str):
+        raise InputError(f"by: expected one of \"methods\", \"thresholds\", \"houses\", \"designs\", not {by!r}")
 
     def text(x: float | str | None) -> str | None:
         return None if x is None else str(x)
 
-    return Comparison(elected._compare(by, text(start), text(stop), text(step), houses))
+    data = _request(
+        "compare",
+        scenario,
+        what_if,
+        by=by.strip().lower(),
+        **{"from": text(start), "to": text(stop)},
+        step=text(step),
+        houses=houses,
+    )
+    return Comparison(data)
 
 
 def fragility(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Fragility:
@@ -269,8 +297,62 @@ def fragility(scenario: ScenarioLike, **what_if: Unpack[WhatIf]) -> Fragility:
     >>> [(row["party"], row["votes_to_gain"]) for row in f][3]
     ('D', 5001)
     """
-    elected = _elected_of(scenario, "nothing to measure", what_if)
-    return Fragility(elected._fragility())
+    return Fragility(_request("fragility", scenario, what_if))
+
+
+def diff(before: ScenarioLike, after: ScenarioLike) -> Diff:
+    """Two elections side by side, as ``saylau diff``: each party's votes,
+    shares and seats in both, and the swing.
+
+    >>> a = {"body": "kurultai", "list_seats": 10, "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]}
+    >>> b = {"body": "kurultai", "list_seats": 10, "lists": [{"party": "A", "votes": 500}, {"party": "B", "votes": 500}]}
+    >>> [(r["party"], r["seat_change"]) for r in saylau.diff(a, b).parties]
+    [('A', -1), ('B', 1)]
+    """
+    sides = []
+    for slot, scenario in (("before", before), ("after", after)):
+        text, source = _scenario(scenario)
+        sides.append((slot, text, source))
+    request: dict[str, Any] = {"command": "diff", "before": {}, "after": {}}
+    for slot, scenario in (("before", before), ("after", after)):
+        changes = _changes(scenario, {})
+        if changes:
+            request[slot]["what_if"] = changes
+    return Diff(_run(_json.dumps(request), sides))
+
+
+def report(
+    scenario: ScenarioLike,
+    *,
+    runs: int | None = None,
+    seed: int = 0,
+    compare_with: ScenarioLike | None = None,
+    **what_if: Unpack[WhatIf],
+) -> str:
+    """The HTML page of ``saylau report``: one self-contained page analysing
+    the scenario, with a projection of ``runs`` runs and an earlier election
+    (``compare_with``) beside it when asked.
+
+    >>> page = saylau.report({"body": "kurultai", "list_seats": 10,
+    ...                       "lists": [{"party": "A", "votes": 600}, {"party": "B", "votes": 400}]})
+    >>> '<section id="seats"' in page
+    True
+    """
+    text, source = _scenario(scenario)
+    request: dict[str, Any] = {"command": "report", "seed": _index(seed)}
+    if runs is not None:
+        request["runs"] = _index(runs)
+    changes = _changes(scenario, what_if)
+    if changes:
+        request["what_if"] = changes
+    sides = [("", text, source)]
+    if compare_with is not None:
+        before, before_source = _scenario(compare_with)
+        request["compare_with"] = {}
+        sides.append(("compare_with", before, before_source))
+    page = _run(_json.dumps(request), sides)
+    assert isinstance(page, str)
+    return page
 
 
 def hemicycle(
@@ -283,7 +365,8 @@ def hemicycle(
     """A parliament diagram (SVG) of an :class:`Election`, an
     :class:`Allocation` or a scenario: every seat in a half ring, each
     party's seats together. With ``split`` the list and single-member tiers
-    are drawn apart. Jupyter shows the result; ``.save(path)`` writes it.
+    are drawn apart. Jupyter shows the result; ``.save(path)`` writes it
+    (PNG for a ``.png`` name).
 
     >>> h = saylau.hemicycle(saylau.allocate({"A": 600, "B": 400}, 10), title="Ten seats")
     >>> "Ten seats" in h.svg
@@ -295,4 +378,5 @@ def hemicycle(
         if what_if:
             raise InputError("what-if changes apply to a scenario or an election, not to an allocation")
         return Hemicycle(result._svg(title))
-    return Hemicycle(_elected_of(result, "nothing to draw", what_if)._svg(split, title))
+    svg = _request("hemicycle", result, what_if, split=split or None, title=title)
+    return Hemicycle(bytes(svg).decode("utf-8"))

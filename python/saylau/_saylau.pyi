@@ -88,32 +88,8 @@ class Allocation:
         """A pandas DataFrame indexed by party: ``votes``, ``eligible``, ``seats``."""
     def _svg(self, title: str | None = None) -> str: ...
 
-class _Elected:
-    def _metrics(self) -> dict[str, Any]: ...
-    def _compare(
-        self,
-        by: str,
-        start: str | None = None,
-        stop: str | None = None,
-        step: str | None = None,
-        houses: tuple[int, int] | None = None,
-    ) -> dict[str, Any]: ...
-    def _fragility(self) -> list[dict[str, Any]]: ...
-    def _svg(self, split: bool = False, title: str | None = None) -> str: ...
-
-def _elect(
-    text: str, source: str, explain: bool = False, changes: dict[str, Any] | None = None
-) -> tuple[dict[str, Any], _Elected | None]: ...
-def _elected(text: str, source: str, nothing: str, changes: dict[str, Any] | None = None) -> _Elected: ...
-def _simulate(
-    text: str,
-    source: str,
-    runs: int,
-    seed: int,
-    threads: int | None = None,
-    histogram: bool = False,
-    changes: dict[str, Any] | None = None,
-) -> dict[str, Any]: ...
+def _run(request: str, scenarios: list[tuple[str, bytes, str]]) -> Any: ...
+def _png(svg: str, scale: float) -> bytes: ...
 def _time_rust(
     votes: Votes,
     seats: int,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     import pandas  # type: ignore[import-untyped, unused-ignore]
 
-    from saylau._saylau import Allocation, _Elected
+    from saylau._saylau import Allocation
 
 __all__ = [
     "View",
@@ -21,6 +21,7 @@ __all__ = [
     "Metrics",
     "Comparison",
     "Fragility",
+    "Diff",
     "Explanation",
     "Hemicycle",
 ]
@@ -93,15 +94,13 @@ class Election(View):
     ``threshold``, ``districts``, ``rules`` and ``notes``.
     """
 
-    __slots__ = ("_elected", "_scenario")
+    __slots__ = ("_scenario", "_changes")
     _summary = ("body", "seats", "majority")
 
-    def __init__(
-        self, data: dict[str, Any], elected: "_Elected", scenario: tuple[str, str, dict[str, Any] | None]
-    ) -> None:
+    def __init__(self, data: dict[str, Any], scenario: tuple[bytes, str], changes: dict[str, Any]) -> None:
         super().__init__(data)
-        self._elected = elected
         self._scenario = scenario
+        self._changes = changes
 
     @property
     def seats_by_party(self) -> dict[str, int]:
@@ -114,7 +113,9 @@ class Election(View):
 
     def hemicycle(self, split: bool = False, title: str | None = None) -> "Hemicycle":
         """The parliament diagram of this result (see :func:`saylau.hemicycle`)."""
-        return Hemicycle(self._elected._svg(split, title))
+        import saylau
+
+        return saylau.hemicycle(self, split=split, title=title)
 
 
 class Referendum(View):
@@ -207,9 +208,6 @@ class Fragility(View):
 
     __slots__ = ()
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        super().__init__({"parties": rows})
-
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self._data["parties"])
 
@@ -219,6 +217,14 @@ class Fragility(View):
     def __repr__(self) -> str:
         gains = ", ".join(f"{p['party']!r}: {p['votes_to_gain']}" for p in self._data["parties"])
         return f"Fragility(votes_to_gain={{{gains}}})"
+
+
+class Diff(View):
+    """The result of :func:`saylau.diff`: the JSON of ``saylau diff``, each
+    party's votes, shares and seats in both elections and the change."""
+
+    __slots__ = ()
+    _summary = ("before", "after")
 
 
 class Explanation(View):
@@ -266,8 +272,16 @@ class Hemicycle:
     def __repr__(self) -> str:
         return f"Hemicycle({len(self.svg)} bytes of SVG)"
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Writes the SVG to ``path`` (UTF-8)."""
+    def save(self, path: str | os.PathLike[str], *, scale: float = 2.0) -> None:
+        """Writes the picture to ``path``: PNG (``scale`` pixels per unit of
+        the SVG) for a ``.png`` name, else the SVG text (UTF-8)."""
+        if os.fspath(path).lower().endswith(".png"):
+            from saylau._saylau import _png
+
+            data = _png(self.svg, scale)
+            with open(path, "wb") as f:
+                f.write(data)
+            return
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.svg)
 

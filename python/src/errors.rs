@@ -1,12 +1,16 @@
-//! Errors as Python exceptions: `saylau.InputError` for input the library
-//! refuses, `saylau.TieError` (with the tied parties and the seats they
-//! contest) for a tie the chosen policy does not break. The classes are
-//! defined in Python (`saylau/_errors.py`), where `InputError` can also be a
-//! `ValueError`; they are looked up once.
+//! Errors as Python exceptions, in one match on the library's error kind:
+//! `saylau.TieError` (with the tied parties and the seats they contest) for
+//! a tie, `saylau.SaylauError` for what is not the input's fault (a file
+//! that cannot be read, threads that cannot start), `saylau.InputError`
+//! (also a `ValueError`) for everything else. Each carries the kind's name
+//! as `.kind`. The classes are defined in Python (`saylau/_errors.py`) and
+//! looked up once.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
+use saylau::ErrorKind;
+use saylau::request::RequestError;
 
 static INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static TIE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -15,14 +19,9 @@ static SAYLAU_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// Why a call failed, before it becomes a Python exception.
 #[derive(Debug)]
 pub enum Failure {
-    /// Input the library refuses: `saylau.InputError`.
-    Input(String),
-    /// A tie the policy does not break: `saylau.TieError`, with the tied
-    /// parties (as the caller named them) and the seats in contention.
-    Tie { message: String, parties: Vec<Py<PyAny>>, seats: u32 },
-    /// Something outside the input went wrong (a thread could not start):
-    /// `saylau.SaylauError`.
-    Other(String),
+    /// A refusal of the library: its kind decides the exception. A tie
+    /// carries the tied parties as the caller named them.
+    Refused(RequestError, Option<Vec<Py<PyAny>>>),
     /// A Python exception raised on the way (a failing `__index__`, Ctrl-C).
     Python(PyErr),
 }
@@ -33,20 +32,46 @@ impl From<PyErr> for Failure {
     }
 }
 
+impl From<RequestError> for Failure {
+    fn from(e: RequestError) -> Failure {
+        Failure::Refused(e, None)
+    }
+}
+
+/// A refusal of bad input, worded here (a Python value of the wrong type).
+pub fn input(message: impl Into<String>) -> Failure {
+    Failure::Refused(RequestError::input(message), None)
+}
+
 impl Failure {
     /// The Python exception.
     pub fn into_pyerr(self, py: Python<'_>) -> PyErr {
-        let raised = match self {
+        let (e, parties) = match self {
             Failure::Python(e) => return e,
-            Failure::Input(message) => {
-                INPUT_ERROR.import(py, "saylau._errors", "InputError").and_then(|t| t.call1((message,)))
+            Failure::Refused(e, parties) => (e, parties),
+        };
+        let kind = e.kind().name();
+        let message = e.message().to_string();
+        let raised = match e.kind() {
+            ErrorKind::Tie => {
+                let parties: Vec<Py<PyAny>> = parties.unwrap_or_else(|| {
+                    let names = e.tie().map(|t| t.names.clone()).unwrap_or_default();
+                    names
+                        .into_iter()
+                        .map(|n| pyo3::types::PyString::new(py, &n).into_any().unbind())
+                        .collect()
+                });
+                let seats = e.tie().map_or(0, |t| t.seats);
+                TIE_ERROR
+                    .import(py, "saylau._errors", "TieError")
+                    .and_then(|t| t.call1((message, parties, seats, kind)))
             }
-            Failure::Other(message) => {
-                SAYLAU_ERROR.import(py, "saylau._errors", "SaylauError").and_then(|t| t.call1((message,)))
+            ErrorKind::Io | ErrorKind::Internal | ErrorKind::Interrupted => SAYLAU_ERROR
+                .import(py, "saylau._errors", "SaylauError")
+                .and_then(|t| t.call1((message, kind))),
+            _ => {
+                INPUT_ERROR.import(py, "saylau._errors", "InputError").and_then(|t| t.call1((message, kind)))
             }
-            Failure::Tie { message, parties, seats } => TIE_ERROR
-                .import(py, "saylau._errors", "TieError")
-                .and_then(|t| t.call1((message, parties, seats))),
         };
         match raised {
             Ok(instance) => PyErr::from_value(instance),
@@ -61,8 +86,8 @@ pub trait IntoPy<T> {
     fn py_err(self, py: Python<'_>) -> PyResult<T>;
 }
 
-impl<T> IntoPy<T> for Result<T, Failure> {
+impl<T, E: Into<Failure>> IntoPy<T> for Result<T, E> {
     fn py_err(self, py: Python<'_>) -> PyResult<T> {
-        self.map_err(|f| f.into_pyerr(py))
+        self.map_err(|f| f.into().into_pyerr(py))
     }
 }

@@ -19,6 +19,8 @@ pub struct Votes {
     pub votes: Vec<u64>,
     /// The labels: the dict's keys or the Series' index (`None`: positions).
     pub labels: Option<Py<PyList>>,
+    /// The labels as names (their `str()`), which the request checks.
+    pub names: Option<Vec<String>>,
 }
 
 const VOTES_RANGE: &str = "a whole number of votes from 0 to 18,446,744,073,709,551,615";
@@ -28,11 +30,11 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
     let py = obj.py();
     if let Ok(list) = obj.cast::<PyList>() {
         let votes = list.iter().enumerate().map(|(i, v)| one(&v, i, None)).collect::<Result<_, _>>()?;
-        return Ok(Votes { votes, labels: None });
+        return Ok(Votes { votes, labels: None, names: None });
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         let votes = tuple.iter().enumerate().map(|(i, v)| one(&v, i, None)).collect::<Result<_, _>>()?;
-        return Ok(Votes { votes, labels: None });
+        return Ok(Votes { votes, labels: None, names: None });
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut votes = Vec::with_capacity(dict.len());
@@ -41,18 +43,17 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
             votes.push(one(&v, i, Some(&k))?);
             labels.append(k)?;
         }
-        // A dict's keys are distinct already.
-        check_labels(&labels, true)?;
-        return Ok(Votes { votes, labels: Some(labels.unbind()) });
+        let names = Some(names(&labels)?);
+        return Ok(Votes { votes, labels: Some(labels.unbind()), names });
     }
     if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
-        return Err(Failure::Input(format!(
+        return Err(crate::errors::input(format!(
             "votes: expected a list, a dict of party to votes, a numpy array or a pandas Series, not {}",
             if obj.is_instance_of::<PyString>() { "a string" } else { "bytes" }
         )));
     }
     if let Some(votes) = array(obj, None)? {
-        return Ok(Votes { votes, labels: None });
+        return Ok(Votes { votes, labels: None, names: None });
     }
     // A pandas Series: its values as an array, its index as the labels.
     if obj.hasattr("index")? && obj.hasattr("to_numpy")? && !obj.hasattr("columns")? {
@@ -63,22 +64,21 @@ pub fn read(obj: &Bound<'_, PyAny>) -> Result<Votes, Failure> {
             Some(v) => v,
             None => iterate(&values, Some(&labels))?,
         };
-        check_labels(&labels, false)?;
-        return Ok(Votes { votes, labels: Some(labels.unbind()) });
+        let names = Some(names(&labels)?);
+        return Ok(Votes { votes, labels: Some(labels.unbind()), names });
     }
     if obj.hasattr("columns")? {
-        return Err(Failure::Input(
-            "votes: a DataFrame has several columns: pass one of them, such as df[\"votes\"] (a Series indexed by party)"
-                .into(),
+        return Err(crate::errors::input(
+            "votes: a DataFrame has several columns: pass one of them, such as df[\"votes\"] (a Series indexed by party)",
         ));
     }
-    Ok(Votes { votes: iterate(obj, None)?, labels: None })
+    Ok(Votes { votes: iterate(obj, None)?, labels: None, names: None })
 }
 
 /// Any other iterable, element by element.
 fn iterate(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<Vec<u64>, Failure> {
     let iter = obj.try_iter().map_err(|_| {
-        Failure::Input(format!(
+        crate::errors::input(format!(
             "votes: expected a list, a dict of party to votes, a numpy array or a pandas Series, not {}",
             type_name(obj)
         ))
@@ -105,33 +105,16 @@ fn one(v: &Bound<'_, PyAny>, i: usize, label: Option<&Bound<'_, PyAny>>) -> Resu
     }
 }
 
-/// The parties' labels (a dict's keys, a Series' index) as names: none
-/// empty, and, unless `distinct` is known, no name twice (as the command
-/// line refuses them in a vote file).
-fn check_labels(labels: &Bound<'_, PyList>, distinct: bool) -> Result<(), Failure> {
-    let mut seen = std::collections::HashMap::new();
-    for (i, label) in labels.iter().enumerate() {
-        // A str label is read in place; another label (a number) by its str().
-        let name: std::borrow::Cow<'_, str> = match label.cast::<PyString>() {
-            Ok(s) => s.to_cow().unwrap_or_default(),
-            Err(_) => label.str().map(|s| s.to_string()).unwrap_or_default().into(),
-        };
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(Failure::Input(format!(
-                "votes: party {} (counting from 1) has an empty name",
-                i + 1
-            )));
-        }
-        if !distinct && let Some(first) = seen.insert(name.to_string(), i) {
-            return Err(Failure::Input(format!(
-                "votes: party {name:?} appears twice (parties {} and {}, counting from 1)",
-                first + 1,
-                i + 1
-            )));
-        }
-    }
-    Ok(())
+/// The parties' labels (a dict's keys, a Series' index) as names: a `str`
+/// label as it is, another (a number) by its `str()`.
+fn names(labels: &Bound<'_, PyList>) -> Result<Vec<String>, Failure> {
+    labels
+        .iter()
+        .map(|label| match label.cast::<PyString>() {
+            Ok(s) => Ok(s.to_cow()?.into_owned()),
+            Err(_) => Ok(label.str()?.to_string()),
+        })
+        .collect()
 }
 
 #[cold]
@@ -141,7 +124,7 @@ fn bad_value(v: &Bound<'_, PyAny>, i: usize, label: Option<&Bound<'_, PyAny>>) -
         Some(l) => format!("party {:?}", l.str().map(|s| s.to_string()).unwrap_or_default()),
         None => format!("entry {} (counting from 0)", i),
     };
-    Failure::Input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
+    crate::errors::input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -156,7 +139,7 @@ fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<O
         return Ok(None);
     };
     if buffer.dimensions() != 1 {
-        return Err(Failure::Input(format!(
+        return Err(crate::errors::input(format!(
             "votes: expected a one-dimensional array, got {} dimensions",
             buffer.dimensions()
         )));
@@ -166,7 +149,7 @@ fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<O
             Some(l) => format!("party {:?}", l.str().map(|s| s.to_string()).unwrap_or_default()),
             None => format!("entry {i} (counting from 0)"),
         };
-        Failure::Input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
+        crate::errors::input(format!("votes of {whose}: expected {VOTES_RANGE}, got {shown}"))
     };
     fn copy<T: Element + Copy>(py: Python<'_>, b: PyUntypedBuffer) -> Result<Vec<T>, Failure> {
         Ok(b.into_typed::<T>()?.to_vec(py)?)
@@ -199,7 +182,7 @@ fn array(obj: &Bound<'_, PyAny>, labels: Option<&Bound<'_, PyList>>) -> Result<O
         ElementType::Float { bytes: 4 } => floats(copy::<f32>(py, buffer)?.into_iter().map(f64::from), bad)?,
         _ => {
             let format = buffer.format().to_string_lossy().into_owned();
-            return Err(Failure::Input(format!(
+            return Err(crate::errors::input(format!(
                 "votes: an array of {format:?} items cannot be votes: expected whole numbers (an integer array)"
             )));
         }

@@ -3,9 +3,12 @@
 //! re-exported, documented and typed by the package; the functions named
 //! with a leading underscore are its private helpers.
 //!
-//! Errors become `saylau.InputError` or `saylau.TieError` with the command
-//! line's messages; nothing here unwraps on input, and long work
-//! (simulations, large allocations) runs with the GIL released.
+//! The package is an adapter over the library's requests
+//! ([`saylau::request`]): `allocate` builds its request from the arguments
+//! here (the fast path), every other command's request is built as JSON by
+//! the package and run by [`run::_run`]. Errors become `saylau.InputError`,
+//! `saylau.TieError` or `saylau.SaylauError` by their kind; nothing here
+//! unwraps on input, and long work runs with the GIL released.
 
 #![forbid(unsafe_code)]
 
@@ -13,8 +16,7 @@ mod allocate;
 mod errors;
 mod input;
 mod json;
-mod messages;
-mod scenario;
+mod run;
 
 use pyo3::prelude::*;
 
@@ -25,10 +27,8 @@ fn _saylau(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocate::_time_rust, m)?)?;
     m.add_class::<allocate::Allocation>()?;
     m.add_class::<allocate::Tie>()?;
-    m.add_function(wrap_pyfunction!(scenario::_elect, m)?)?;
-    m.add_function(wrap_pyfunction!(scenario::_elected, m)?)?;
-    m.add_function(wrap_pyfunction!(scenario::_simulate, m)?)?;
-    m.add_class::<scenario::Elected>()?;
+    m.add_function(wrap_pyfunction!(run::_run, m)?)?;
+    m.add_function(wrap_pyfunction!(run::_png, m)?)?;
     let methods: Vec<String> = saylau::Method::ALL.iter().map(ToString::to_string).collect();
     m.add("METHODS", methods)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

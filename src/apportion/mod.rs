@@ -504,9 +504,10 @@ impl Apportioner {
     ) -> Result<Option<TieResolution>> {
         let (total, positive) = check(votes, seats)?;
         if out.len() != votes.len() {
-            return Err(Error::InvalidNumber {
-                value: out.len().to_string(),
-                reason: "the output buffer has a different number of parties than the votes",
+            return Err(Error::LengthMismatch {
+                what: "output buffer entries for the vote counts",
+                expected: votes.len(),
+                given: out.len(),
             });
         }
         self.method.validate()?;
@@ -588,9 +589,10 @@ impl Apportioner {
     pub fn explain(&self, votes: &[u64], allocation: &Allocation) -> Result<Audit> {
         let (total, _) = check(votes, allocation.total_seats())?;
         if allocation.seats.len() != votes.len() {
-            return Err(Error::InvalidNumber {
-                value: allocation.seats.len().to_string(),
-                reason: "the allocation has a different number of parties than the votes",
+            return Err(Error::LengthMismatch {
+                what: "allocation entries for the vote counts",
+                expected: votes.len(),
+                given: allocation.seats.len(),
             });
         }
         Ok(match self.method {

@@ -5,8 +5,6 @@
 pub mod figure;
 #[cfg(feature = "html")]
 pub mod html;
-#[cfg(feature = "serde")]
-pub mod message;
 #[cfg(feature = "png")]
 pub mod png;
 pub mod table;

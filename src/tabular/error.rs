@@ -450,6 +450,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// What kind of failure this is: input, always (the table is not one
+    /// saylau can read), but for the parties' own errors, which keep theirs.
+    pub fn kind(&self) -> crate::error::ErrorKind {
+        match self {
+            Error::Parties(e) => e.kind(),
+            _ => crate::error::ErrorKind::Input,
+        }
+    }
+
     /// The place in the table the message starts with, if any: a line,
     /// field, row or cell (an empty sheet is named in [`Error::EmptySheet`]).
     pub fn place(&self) -> Option<&Place> {

@@ -10,6 +10,16 @@ use saylau::{ExcessPolicy, Method, Threshold, TieBreak};
 #[derive(Debug, Parser)]
 #[command(name = "saylau", version)]
 pub struct Cli {
+    /// Also write the request this command line makes to FILE as JSON: `saylau run FILE`
+    /// reproduces the run.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub save_request: Option<PathBuf>,
+
+    /// How a refusal is written on standard error: a line of text, or one JSON object
+    /// {"error": {"kind", "message", "field", "tie"}} for scripts.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT", default_value_t = ErrorFormat::Text, ignore_case = true)]
+    pub error_format: ErrorFormat,
+
     /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
@@ -42,6 +52,12 @@ pub enum Command {
     /// Put two elections side by side: votes, shares, seats and the swing per party.
     #[command(long_about = DIFF_ABOUT, after_long_help = DIFF_AFTER)]
     Diff(DiffArgs),
+    /// How many votes each list is from gaining or losing a seat, found exactly.
+    #[command(long_about = FRAGILITY_ABOUT)]
+    Fragility(FragilityArgs),
+    /// Run a saved request (a JSON file, as --save-request writes it).
+    #[command(long_about = RUN_ABOUT)]
+    Run(RunArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     #[command(after_long_help = COMPLETIONS_AFTER)]
     Completions(CompletionsArgs),
@@ -116,21 +132,6 @@ pub struct WhatIfArgs {
     pub min_parties: Option<usize>,
 }
 
-impl WhatIfArgs {
-    /// The library's form of the changes.
-    pub fn what_if(&self) -> saylau::scenario::WhatIf {
-        saylau::scenario::WhatIf {
-            body: self.body,
-            threshold: self.threshold,
-            method: self.method,
-            list_seats: self.list_seats,
-            district_seats: self.district_seats,
-            ties: self.ties,
-            min_parties: self.min_parties,
-        }
-    }
-}
-
 fn parse_body(s: &str) -> Result<saylau::scenario::BodyKind, String> {
     s.parse().map_err(|e: saylau::Error| e.to_string())
 }
@@ -180,7 +181,7 @@ const SIMULATE_AFTER: &str = include_str!("help/simulate-after.txt");
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
     /// Number of simulated elections, from 1 to 10000000000.
-    #[arg(long, value_name = "N", value_parser = parse_runs, allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", value_parser = parse_count("runs"), allow_hyphen_values = true)]
     pub runs: u64,
 
     /// Seed of the random draws: the same seed gives the same output.
@@ -209,46 +210,28 @@ pub struct SimulateArgs {
     pub what_if: WhatIfArgs,
 }
 
-/// The largest `--runs`.
-pub const MAX_RUNS: u64 = saylau::simulate::MAX_RUNS;
-
-/// The largest `--threads`.
-const MAX_THREADS: usize = 1024;
-
-/// Reads `--runs`: digits only, from 1 to [`MAX_RUNS`].
-fn parse_runs(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let range = format!("a whole number from 1 to {MAX_RUNS}");
-    if t.is_empty() {
-        return Err(format!("the number of runs is empty: expected {range}"));
-    }
-    if t.starts_with('-') {
-        return Err(format!("the number of runs cannot be negative: expected {range}"));
-    }
-    if !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("the number of runs must be {range}, written with digits only"));
-    }
-    match t.parse::<u64>() {
-        Ok(0) => Err(format!("the number of runs must be at least 1: expected {range}")),
-        Ok(n) if n <= MAX_RUNS => Ok(n),
-        _ => Err(format!("{t} runs is more than the supported maximum of {MAX_RUNS}")),
+/// Reads a whole number (`--runs`, `--threads`): digits only; the request
+/// checks its range.
+fn parse_count(what: &'static str) -> impl Fn(&str) -> Result<u64, String> + Clone {
+    move |s: &str| {
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(format!("the number of {what} is empty: expected a whole number"));
+        }
+        if t.starts_with('-') {
+            return Err(format!("the number of {what} cannot be negative"));
+        }
+        if !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("the number of {what} must be a whole number, written with digits only"));
+        }
+        t.parse::<u64>().map_err(|_| format!("{t} {what} is more than the supported maximum of {}", u64::MAX))
     }
 }
 
-/// Reads `--threads`: digits only, from 0 (all cores) to [`MAX_THREADS`].
+/// Reads `--threads`: digits only; the request checks its range.
 fn parse_threads(s: &str) -> Result<usize, String> {
-    let t = s.trim();
-    let range = format!("a whole number from 0 (all cores) to {MAX_THREADS}");
-    if t.starts_with('-') {
-        return Err(format!("the number of threads cannot be negative: expected {range}"));
-    }
-    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("the number of threads must be {range}"));
-    }
-    match t.parse::<usize>() {
-        Ok(n) if n <= MAX_THREADS => Ok(n),
-        _ => Err(format!("{t} threads is more than the supported maximum of {MAX_THREADS}")),
-    }
+    let n = parse_count("threads")(s)?;
+    usize::try_from(n).map_err(|_| format!("{n} threads is more than the supported maximum"))
 }
 
 /// The options of `saylau allocate`.
@@ -268,8 +251,8 @@ pub struct AllocateArgs {
 
     /// Tie-break policy: error (exit 3), lot (seeded draw, see --seed), order (the row listed
     /// first wins), votes (more votes wins; equal votes: as error).
-    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = parse_ties)]
-    pub ties: TiesArg,
+    #[arg(long, value_name = "POLICY", default_value = "error", value_parser = parse_tie_break)]
+    pub ties: TieBreak,
 
     /// Seed of the draw for --ties lot: the same seed gives the same draw (default 0).
     #[arg(long, value_name = "S", value_parser = parse_seed, allow_hyphen_values = true)]
@@ -335,6 +318,15 @@ pub enum Format {
     Csv,
 }
 
+/// How refusals are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormat {
+    /// `saylau: error: MESSAGE`.
+    Text,
+    /// `{"error": {"kind": "input", "message": "...", ...}}`.
+    Json,
+}
+
 /// The over-allocation policies, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Excess {
@@ -353,15 +345,6 @@ impl From<Excess> for ExcessPolicy {
     }
 }
 
-/// A tie policy as typed: `lot:SEED` carries its own seed.
-#[derive(Debug, Clone, Copy)]
-pub struct TiesArg {
-    /// The policy (for `lot` without a seed, seed 0 until `--seed` says otherwise).
-    pub policy: TieBreak,
-    /// Whether the text named the seed (`lot:SEED`).
-    pub seeded: bool,
-}
-
 fn parse_method(s: &str) -> Result<Method, String> {
     s.parse().map_err(|e: saylau::Error| e.to_string())
 }
@@ -376,11 +359,6 @@ fn parse_threshold(s: &str) -> Result<Threshold, String> {
     })
 }
 
-fn parse_ties(s: &str) -> Result<TiesArg, String> {
-    let policy = s.parse().map_err(|e: saylau::Error| e.to_string())?;
-    Ok(TiesArg { policy, seeded: s.contains(':') })
-}
-
 fn parse_seed(s: &str) -> Result<u64, String> {
     let t = s.trim();
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
@@ -389,11 +367,10 @@ fn parse_seed(s: &str) -> Result<u64, String> {
     t.parse().map_err(|_| "the seed is too large: the maximum is 18446744073709551615".into())
 }
 
-/// Reads a house size: digits only, from 1 to `u32::MAX`.
+/// Reads a house size: digits only, at most `u32::MAX` (the count refuses 0).
 fn parse_seats(s: &str) -> Result<u32, String> {
     let t = s.trim();
     let max = u32::MAX;
-    let too_many = || saylau::Error::TooManySeats { seats: t.parse().unwrap_or(u64::MAX), max: max.into() };
     if t.is_empty() {
         return Err("the number of seats is empty".into());
     }
@@ -405,11 +382,7 @@ fn parse_seats(s: &str) -> Result<u32, String> {
     if !t.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("the number of seats must be a whole number from 1 to {max}"));
     }
-    let n: u64 = t.parse().map_err(|_| format!("{t} seats is more than the supported maximum of {max}"))?;
-    if n == 0 {
-        return Err(saylau::Error::NoSeats.to_string());
-    }
-    u32::try_from(n).map_err(|_| too_many().to_string())
+    t.parse().map_err(|_| format!("{t} seats is more than the supported maximum of {max}"))
 }
 
 /// The long description of `saylau metrics`.
@@ -489,23 +462,17 @@ pub enum CompareBy {
     Designs,
 }
 
-/// The largest house size `--houses` accepts.
-pub const MAX_HOUSE: u32 = 100_000;
-
-/// Reads a percentage or step: a plain decimal from 0 to 100.
+/// Reads a percentage or step: a plain decimal, not negative (the request
+/// checks that it is at most 100).
 fn parse_percent(s: &str) -> Result<saylau::Ratio, String> {
     if s.trim().starts_with('-') {
         return Err("cannot be negative: expected a percentage from 0 to 100".into());
     }
-    let r: saylau::Ratio =
-        s.parse().map_err(|e: saylau::Error| format!("{e}: expected a percentage from 0 to 100"))?;
-    if r > saylau::Ratio::integer(100) {
-        return Err(format!("{} is over 100: expected a percentage from 0 to 100", s.trim()));
-    }
-    Ok(r)
+    s.parse().map_err(|e: saylau::Error| format!("{e}: expected a percentage from 0 to 100"))
 }
 
-/// Reads `A..B` (or `A..=B`, or one size `A`): house sizes from 1 to [`MAX_HOUSE`], A <= B.
+/// Reads `A..B` (or `A..=B`, or one size `A`): two whole numbers (the
+/// request checks the range).
 fn parse_houses(s: &str) -> Result<(u32, u32), String> {
     let t = s.trim();
     let (a, b) = match t.split_once("..") {
@@ -515,20 +482,11 @@ fn parse_houses(s: &str) -> Result<(u32, u32), String> {
     let one = |x: &str| -> Result<u32, String> {
         let x = x.trim();
         if x.is_empty() || !x.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(format!(
-                "expected house sizes A..B, whole numbers from 1 to {MAX_HOUSE}, such as 60..80"
-            ));
+            return Err("expected house sizes A..B, whole numbers such as 60..80".into());
         }
-        match x.parse::<u32>() {
-            Ok(n) if (1..=MAX_HOUSE).contains(&n) => Ok(n),
-            _ => Err(format!("{x} is not a house size from 1 to {MAX_HOUSE}")),
-        }
+        x.parse::<u32>().map_err(|_| format!("{x} is more than the largest house size, {}", u32::MAX))
     };
-    let (a, b) = (one(a)?, one(b)?);
-    if a > b {
-        return Err(format!("the range {a}..{b} is empty: the first size must not exceed the last"));
-    }
-    Ok((a, b))
+    Ok((one(a)?, one(b)?))
 }
 
 /// The long description of `saylau hemicycle`.
@@ -576,13 +534,18 @@ pub enum PictureFormat {
     Png,
 }
 
-/// Reads `--scale`: a number above 0 and at most [`saylau::describe::png::MAX_SCALE`].
-fn parse_scale(s: &str) -> Result<f32, String> {
-    let max = saylau::describe::png::MAX_SCALE;
-    match s.trim().parse::<f32>() {
-        Ok(x) if x > 0.0 && x <= max => Ok(x),
-        _ => Err(format!("the scale must be a number above 0 and at most {max}, such as 1, 2 or 1.5")),
+impl From<PictureFormat> for saylau::request::PictureFormat {
+    fn from(f: PictureFormat) -> Self {
+        match f {
+            PictureFormat::Svg => saylau::request::PictureFormat::Svg,
+            PictureFormat::Png => saylau::request::PictureFormat::Png,
+        }
     }
+}
+
+/// Reads `--scale`: a number (the request checks its range).
+fn parse_scale(s: &str) -> Result<f32, String> {
+    s.trim().parse::<f32>().map_err(|_| "the scale must be a number such as 1, 2 or 1.5".to_string())
 }
 
 /// The long description of `saylau report`.
@@ -620,7 +583,7 @@ pub struct ReportArgs {
     pub output: PathBuf,
 
     /// Add a Monte Carlo projection with this many runs (as `saylau simulate`), from 1 to 10000000.
-    #[arg(long, value_name = "N", value_parser = parse_report_runs, allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", value_parser = parse_count("runs"), allow_hyphen_values = true)]
     pub runs: Option<u64>,
 
     /// Seed of the simulation's random draws.
@@ -640,18 +603,6 @@ pub struct ReportArgs {
     pub what_if: WhatIfArgs,
 }
 
-/// The largest `--runs` of a report.
-const MAX_REPORT_RUNS: u64 = 10_000_000;
-
-/// Reads `saylau report --runs`: as `simulate --runs`, at most [`MAX_REPORT_RUNS`].
-fn parse_report_runs(s: &str) -> Result<u64, String> {
-    let n = parse_runs(s)?;
-    if n > MAX_REPORT_RUNS {
-        return Err(format!("{n} runs is more than a report's maximum of {MAX_REPORT_RUNS}"));
-    }
-    Ok(n)
-}
-
 /// The text after the options of `saylau completions --help`: how to install each script.
 const COMPLETIONS_AFTER: &str = "\
 Install (one line per shell, then open a new shell):
@@ -669,4 +620,64 @@ pub struct CompletionsArgs {
     /// The shell to write the script for.
     #[arg(value_enum, value_name = "SHELL", ignore_case = true)]
     pub shell: clap_complete::Shell,
+}
+
+/// The long description of `saylau fragility`.
+const FRAGILITY_ABOUT: &str = "\
+For each list of a scenario, the fewest extra votes that win it another seat (votes to gain) and the
+votes it can lose and keep all its seats (spare votes), each list alone moving and every other count
+unchanged, under the list tier's rules (threshold included). Found exactly, not by search over
+floating point.
+
+Exit codes: 0 success; 2 bad input, a referendum, or a body without party lists; 3 a tie that the
+scenario's \"ties\" policy does not break.
+
+Examples:
+  saylau fragility scenarios/mazhilis-2023.json
+  saylau fragility scenarios/mazhilis-2023.json --threshold 7 --format csv";
+
+/// The options of `saylau fragility`.
+#[derive(Debug, Args)]
+pub struct FragilityArgs {
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
+
+    /// The scenario, a JSON file; `-` reads standard input.
+    #[arg(value_name = "SCENARIO.json")]
+    pub file: PathBuf,
+
+    /// What-if changes to the scenario's rules.
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+/// The long description of `saylau run`.
+const RUN_ABOUT: &str = "\
+Run a saved request: a JSON object naming its \"command\" (allocate, elect, simulate, metrics,
+compare, fragility, diff, hemicycle, report) with that command's options and its input (the
+scenario, or the parties and their votes) beside it. `--save-request FILE` on any command writes
+one; the same request gives the same output. A picture or a page is written to -o FILE (or to
+standard output); everything else is printed in --format.
+
+Exit codes: 0 success; 2 bad input; 3 a tie the request's policy does not break; 130 interrupted.
+
+Example:
+  saylau simulate scenarios/mazhilis-2023.json --runs 1000 --seed 7 --save-request sim.json
+  saylau run sim.json --format json";
+
+/// The options of `saylau run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Output format of a request that prints data (not a picture or a page).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Table, ignore_case = true)]
+    pub format: Format,
+
+    /// Where a picture or a page goes; `-` (the default) writes to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The request, a JSON file; `-` reads standard input.
+    #[arg(value_name = "REQUEST.json")]
+    pub file: PathBuf,
 }

@@ -3,26 +3,27 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::ExitCode;
 
-use crate::cli::PictureFormat;
-use crate::{Failure, write_stdout};
+use saylau::ErrorKind;
+use saylau::request::RequestError;
 
 /// The bytes of `file`, or of standard input for `-`, with the name to use
 /// in messages (`<stdin>` for `-`).
 ///
 /// # Errors
 ///
-/// A message naming the file and what went wrong.
-pub fn read(file: &Path) -> Result<(String, Vec<u8>), String> {
+/// A refusal of kind I/O naming the file and what went wrong.
+pub fn read(file: &Path) -> Result<(String, Vec<u8>), RequestError> {
+    let io =
+        |name: &str, e: std::io::Error| RequestError::new(ErrorKind::Io, format!("cannot read {name}: {e}"));
     if file.as_os_str() == "-" {
         let name = "<stdin>".to_string();
         let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io(&name, e))?;
         return Ok((name, bytes));
     }
     let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| io(&name, e))?;
     Ok((name, bytes))
 }
 
@@ -65,7 +66,7 @@ impl Written {
 /// # Errors
 ///
 /// A message naming the file, what the command writes and the fix.
-pub fn check_output(path: &Path, what: Written) -> Result<(), Failure> {
+pub fn check_output(path: &Path, what: Written) -> Result<(), RequestError> {
     if path.as_os_str() == "-" {
         return Ok(());
     }
@@ -75,7 +76,7 @@ pub fn check_output(path: &Path, what: Written) -> Result<(), Failure> {
     if what.extensions().contains(&ext.as_str()) {
         return Ok(());
     }
-    Err(Failure::Input(format!(
+    Err(RequestError::input(format!(
         "{}: cannot write a .{ext} file: this command writes {}; name the file {} (or - for standard output)",
         path.display(),
         what.name(),
@@ -83,30 +84,13 @@ pub fn check_output(path: &Path, what: Written) -> Result<(), Failure> {
     )))
 }
 
-/// The format of the picture to write to `path`: its extension (.svg or
-/// .png) when it has one, otherwise `flag` (`--format`), otherwise SVG.
-/// Call after [`check_output`], which refuses other extensions.
-pub fn picture_format(path: &Path, flag: Option<PictureFormat>) -> PictureFormat {
-    let ext = match path.as_os_str() == "-" {
-        true => None,
-        false => path.extension().map(|e| e.to_string_lossy().to_lowercase()),
-    };
-    match ext.as_deref() {
-        Some("png") => PictureFormat::Png,
-        Some("svg") => PictureFormat::Svg,
-        _ => flag.unwrap_or(PictureFormat::Svg),
-    }
-}
-
-/// Writes `bytes` (text, or a PNG image) to `path`, or to standard output
-/// for `-`; a failure names the file.
-pub fn write_output(path: &Path, bytes: impl AsRef<[u8]>) -> ExitCode {
-    let bytes = bytes.as_ref();
-    if path.as_os_str() == "-" {
-        return write_stdout(ExitCode::SUCCESS, |out| out.write_all(bytes));
-    }
-    match std::fs::write(path, bytes) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => Failure::Input(format!("{}: cannot write the output: {e}", path.display())).exit(),
-    }
+/// Writes `bytes` to `path`.
+///
+/// # Errors
+///
+/// A refusal of kind I/O naming the file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), RequestError> {
+    std::fs::File::create(path).and_then(|mut f| f.write_all(bytes)).map_err(|e| {
+        RequestError::new(ErrorKind::Io, format!("{}: cannot write the output: {e}", path.display()))
+    })
 }

@@ -2,8 +2,13 @@
 //! write Rust. The contract (names, fields, exit codes) is in the crate's CLI
 //! spec; run `saylau allocate --help`, `saylau elect --help`,
 //! `saylau simulate --help`, `saylau metrics --help`, `saylau compare --help`,
-//! `saylau hemicycle --help` and `saylau report --help` for the details;
-//! `saylau completions SHELL` prints a shell completion script.
+//! `saylau fragility --help`, `saylau hemicycle --help`, `saylau report --help`
+//! and `saylau run --help` for the details; `saylau completions SHELL` prints
+//! a shell completion script.
+//!
+//! Every command is a thin shell over the library's requests
+//! ([`saylau::request`]): its flags and files become a request, the request
+//! decides, and its output is written here.
 //!
 //! Exit codes: 0 success, 2 bad input or usage, 3 a tie the chosen policy
 //! (`--ties error`, the default) refuses to break; 130 a simulation
@@ -11,58 +16,55 @@
 
 #![forbid(unsafe_code)]
 
-mod allocate;
 mod cli;
-mod compare;
 mod completions;
-mod diff;
-mod elect;
-mod hemicycle;
-mod input;
 mod io;
-mod messages;
-mod metrics;
 mod output;
-mod report;
-mod scenario_file;
+mod requests;
 mod simulate;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use saylau::request::{Output, Request, RequestError, error_json, exit_code};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ErrorFormat};
+use crate::requests::Sink;
 
-/// Writes `message` to standard error, prefixed `saylau: error: `. A closed
+/// Writes a refusal to standard error, in text (`saylau: error: ...`, with
+/// the option it concerns) or as JSON, and gives its exit code. A closed
 /// standard error is ignored.
-fn report_error(message: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "saylau: error: {message}");
+fn fail(e: &RequestError, format: ErrorFormat) -> ExitCode {
+    let mut err = std::io::stderr().lock();
+    let _ = match format {
+        ErrorFormat::Text => match e.field().and_then(flag) {
+            Some(flag) => writeln!(err, "saylau: error: {e} ({flag})"),
+            None => writeln!(err, "saylau: error: {e}"),
+        },
+        ErrorFormat::Json => writeln!(err, "{}", error_json(e)),
+    };
+    ExitCode::from(exit_code(e.kind()))
 }
 
-/// Why a command failed, which decides the exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// Bad input or usage: exit code 2.
-    Input(String),
-    /// A tie the policy does not break: exit code 3.
-    Tie(String),
-}
-
-impl Failure {
-    /// Reports the failure on standard error and gives its exit code.
-    fn exit(self) -> ExitCode {
-        match self {
-            Failure::Input(message) => {
-                report_error(&message);
-                ExitCode::from(2)
-            }
-            Failure::Tie(message) => {
-                report_error(&message);
-                ExitCode::from(3)
-            }
-        }
-    }
+/// The option of a request's field, when the command line has one.
+fn flag(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "ties" => "--ties",
+        "seed" => "--seed",
+        "runs" => "--runs",
+        "threads" => "--threads",
+        "threshold" => "--threshold",
+        "excess" => "--excess",
+        "seats" => "--seats",
+        "houses" => "--houses",
+        "from" => "--from",
+        "to" => "--to",
+        "step" => "--step",
+        "scale" => "--scale",
+        "format" => "--format",
+        _ => return None,
+    })
 }
 
 /// Writes a command's output through a buffered standard output and gives
@@ -77,7 +79,7 @@ fn write_stdout(
         Ok(()) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            report_error(&format!("cannot write the output: {e}"));
+            let _ = writeln!(std::io::stderr().lock(), "saylau: error: cannot write the output: {e}");
             ExitCode::from(2)
         }
     }
@@ -100,20 +102,70 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Writes `request` as JSON to `path`.
+fn save(request: &Request, path: &std::path::Path) -> Result<(), RequestError> {
+    let text = serde_json::to_string_pretty(request).map_err(|e| {
+        RequestError::new(saylau::ErrorKind::Internal, format!("cannot write the request: {e}"))
+    })?;
+    io::write_file(path, format!("{text}\n").as_bytes())
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
-    match cli.command {
-        Command::Allocate(args) => allocate::main(&args),
-        Command::Elect(args) => elect::main(&args),
-        Command::Simulate(args) => simulate::main(&args),
-        Command::Metrics(args) => metrics::main(&args),
-        Command::Compare(args) => compare::main(&args),
-        Command::Hemicycle(args) => hemicycle::main(&args),
-        Command::Report(args) => report::main(&args),
-        Command::Diff(args) => diff::main(&args),
-        Command::Completions(args) => completions::main(&args),
+    if let Command::Completions(args) = &cli.command {
+        return completions::main(args);
+    }
+    let errors = cli.error_format;
+    let (request, sink) = match requests::request(&cli.command) {
+        Ok(made) => made,
+        Err(e) => return fail(&e, errors),
+    };
+    if let Some(path) = &cli.save_request
+        && let Err(e) = save(&request, path)
+    {
+        return fail(&e, errors);
+    }
+    let out = match simulate::run(&request) {
+        Ok(out) => out,
+        Err(e) => return fail(&e, errors),
+    };
+    let code = match &out {
+        Output::Projection(p) if p.interrupted => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "saylau: interrupted: {} of {} runs completed; the results above are partial",
+                p.view.runs,
+                p.asked
+            );
+            ExitCode::from(simulate::INTERRUPTED)
+        }
+        _ => ExitCode::SUCCESS,
+    };
+    match sink {
+        Sink::Print(format) => write_stdout(code, |w| output::write(&out, format, w)),
+        Sink::File(path) if path.as_os_str() == "-" => {
+            write_stdout(code, |w| output::write(&out, cli::Format::Table, w))
+        }
+        Sink::File(path) => {
+            let bytes = match &out {
+                Output::Picture(p) => p.bytes.as_slice(),
+                Output::Page(html) => html.as_bytes(),
+                _ => {
+                    let mut text = Vec::new();
+                    let _ = output::write(&out, cli::Format::Json, &mut text);
+                    return match io::write_file(&path, &text) {
+                        Ok(()) => code,
+                        Err(e) => fail(&e, errors),
+                    };
+                }
+            };
+            match io::write_file(&path, bytes) {
+                Ok(()) => code,
+                Err(e) => fail(&e, errors),
+            }
+        }
     }
 }

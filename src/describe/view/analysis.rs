@@ -10,9 +10,9 @@ use super::projection::ProjectionView;
 use super::{About, ComparisonView, MetricsView};
 use crate::compare;
 use crate::describe::figure::body_picture;
-use crate::describe::table::{Align, Table};
+use crate::describe::table::Table;
 use crate::describe::words::{counted, thousands};
-use crate::fragility::{Fragility, fragility_of_lists};
+use crate::fragility::fragility_of_lists;
 use crate::simulate::{Projection, Uncertainty};
 use crate::svg::{ScatterPoint, seat_distribution, seat_vote_scatter, threshold_sweep};
 use crate::system::{Ballots, Body, BodyResult, ListTier};
@@ -303,34 +303,6 @@ fn metrics(a: Analysed<'_>) -> Section {
     s
 }
 
-/// The fragility of each list as a table for people.
-fn fragility_table(rows: &[Fragility]) -> Table {
-    let mut t = Table::new([
-        ("list", Align::Left),
-        ("votes", Align::Right),
-        ("seats", Align::Right),
-        ("votes to gain", Align::Right),
-        ("seats then", Align::Right),
-        ("votes to lose", Align::Right),
-        ("spare votes", Align::Right),
-        ("exact", Align::Left),
-    ]);
-    let opt = |v: Option<u64>| v.map_or_else(|| "-".into(), thousands);
-    for f in rows {
-        t.push([
-            f.party.clone().unwrap_or_else(|| format!("#{}", f.index + 1)),
-            thousands(f.votes),
-            thousands(f.seats),
-            opt(f.votes_to_gain),
-            f.seats_after_gain.map_or_else(|| "-".into(), thousands),
-            opt(f.votes_to_lose),
-            thousands(f.spare_votes),
-            if f.exact { "yes".into() } else { "not proved least".into() },
-        ]);
-    }
-    t
-}
-
 fn fragility(a: Analysed<'_>) -> Section {
     let mut s = Section::new("fragility", "How many votes from a seat");
     match a.list_tier() {
@@ -344,7 +316,7 @@ fn fragility(a: Analysed<'_>) -> Section {
                      all its seats."
                         .into(),
                 ));
-                s.push(Block::Table(fragility_table(&rows)));
+                s.push(Block::Table(super::fragility::table(&rows)));
             }
         },
     }

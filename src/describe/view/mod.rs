@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod body;
 pub mod comparison;
 pub mod diff;
+pub mod fragility;
 pub mod metrics;
 pub mod projection;
 pub mod referendum;
