@@ -51,7 +51,11 @@ impl Failure {
             Failure::Refused(e, parties) => (e, parties),
         };
         let kind = e.kind().name();
-        let message = e.message().to_string();
+        // The argument the refusal concerns, by its Python name.
+        let message = match e.field() {
+            Some(field) => format!("{} ({}=)", e.message(), argument(field)),
+            None => e.message().to_string(),
+        };
         let raised = match e.kind() {
             ErrorKind::Tie => {
                 let parties: Vec<Py<PyAny>> = parties.unwrap_or_else(|| {
@@ -77,6 +81,15 @@ impl Failure {
             Ok(instance) => PyErr::from_value(instance),
             Err(e) => e,
         }
+    }
+}
+
+/// The keyword argument of a request's field (`from` is `start=`, `to` is `stop=`).
+fn argument(field: &str) -> &str {
+    match field {
+        "from" => "start",
+        "to" => "stop",
+        other => other,
     }
 }
 

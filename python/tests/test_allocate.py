@@ -92,7 +92,11 @@ def test_a_tie_raises_with_the_parties_and_seats() -> None:
     e = info.value
     assert e.parties == ["A", "C"]
     assert e.seats == 1
-    assert str(e) == 'tie: parties "A" and "C" are tied for 1 seat; choose a tie policy with ties= ("lot", "order" or "votes")'
+    assert str(e) == (
+        'tie: parties "A" and "C" are tied for 1 seat; choose a tie policy: "lot" (a seeded draw), '
+        '"order" (the party listed first wins) or "votes" (ties=)'
+    )
+    assert e.kind == "tie"
     assert isinstance(e, saylau.SaylauError)
     assert not isinstance(e, ValueError)
 
@@ -102,7 +106,8 @@ def test_a_tie_in_a_list_names_positions() -> None:
         saylau.allocate([7, 7, 7], 2)
     assert info.value.parties == [0, 1, 2]
     assert info.value.seats == 2
-    assert '"#1", "#2" and "#3"' in str(info.value)
+    # The message names them as `.parties` does: by position, from 0.
+    assert "the parties at positions 0, 1 and 2 (counting from 0)" in str(info.value)
 
 
 def test_tie_policies() -> None:
@@ -114,7 +119,7 @@ def test_tie_policies() -> None:
     assert order.tie.to_dict() == order.to_dict()["tie"]
     assert saylau.allocate(votes, 4, method="dhondt", ties="votes").seats == [3, 1, 0]
     # More votes cannot decide between equal votes: the tie stays, and the advice says so.
-    with pytest.raises(saylau.TieError, match='ties="votes" cannot decide'):
+    with pytest.raises(saylau.TieError, match='the policy "votes" cannot decide'):
         saylau.allocate([5, 5], 1, ties="votes")
 
 

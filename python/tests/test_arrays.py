@@ -116,9 +116,9 @@ def test_party_names_are_checked_as_the_command_line_checks_them() -> None:
     # A name given twice (a Series index may repeat) or empty is refused,
     # and so is a bool given as a number of votes.
     twice = pd.Series([100, 80, 30], index=["A", "B", "A"])
-    with pytest.raises(saylau.InputError, match='party "A" appears twice \\(parties 1 and 3'):
+    with pytest.raises(saylau.InputError, match='party name "A" appears twice \\(entries 1 and 3'):
         saylau.allocate(twice, 5)
-    with pytest.raises(saylau.InputError, match="party 2 \\(counting from 1\\) has an empty name"):
+    with pytest.raises(saylau.InputError, match="the party at entry 2 \\(counting from 1\\) has an empty name"):
         saylau.allocate({"A": 100, " ": 80}, 5)
     with pytest.raises(saylau.InputError, match="votes of entry 0"):
         saylau.allocate([True, 2], 3)

@@ -180,7 +180,11 @@ impl SimulateRequest {
                 ErrorKind::Limit,
                 prefixed(
                     source,
-                    &format!("{t} threads is more than the maximum of {}", thousands(MAX_THREADS as u64)),
+                    &format!(
+                        "{} threads is more than the maximum of {}",
+                        thousands(t as u64),
+                        thousands(MAX_THREADS as u64)
+                    ),
                 ),
             )
             .at("threads"));

@@ -94,12 +94,28 @@ fn clap_exit(e: clap::Error) -> ExitCode {
     }
     let text = e.render().to_string();
     let text = text.trim_end();
+    if errors_as_json() {
+        let message = text.strip_prefix("error: ").unwrap_or(text);
+        let e = RequestError::input(message);
+        let _ = writeln!(std::io::stderr().lock(), "{}", error_json(&e));
+        return ExitCode::from(2);
+    }
     let message = match text.strip_prefix("error: ") {
         Some(rest) => format!("saylau: error: {rest}"),
         None => text.to_string(),
     };
     let _ = writeln!(std::io::stderr().lock(), "{message}");
     ExitCode::from(2)
+}
+
+/// Whether the command line asks for refusals as JSON, read from the raw
+/// arguments (a usage error stops clap before it gives the options).
+fn errors_as_json() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a.eq_ignore_ascii_case("--error-format=json")
+            || (a == "--error-format" && args.get(i + 1).is_some_and(|v| v.eq_ignore_ascii_case("json")))
+    })
 }
 
 /// Writes `request` as JSON to `path`.
