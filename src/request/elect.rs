@@ -75,6 +75,7 @@ pub struct ElectRequest {
 
 /// What an [`ElectRequest`] gives.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ElectOutput {
     /// A body's result.
     Body(BodyOutput),
