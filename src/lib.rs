@@ -108,6 +108,7 @@ mod arith;
 pub mod describe;
 pub mod error;
 pub mod exact;
+mod numbers;
 #[cfg(feature = "serde")]
 pub mod request;
 pub mod rules;

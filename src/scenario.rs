@@ -422,8 +422,8 @@ fn deserialize_polls<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Poll>
         if poll.sample.get() > MAX_POLL_SAMPLE {
             return Err(D::Error::custom(format!(
                 "polls[{i}].sample is {}, more than the {} allowed",
-                crate::describe::words::thousands(poll.sample.get()),
-                crate::describe::words::thousands(MAX_POLL_SAMPLE)
+                crate::numbers::thousands(poll.sample.get()),
+                crate::numbers::thousands(MAX_POLL_SAMPLE)
             )));
         }
     }

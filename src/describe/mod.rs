@@ -5,6 +5,7 @@
 pub mod figure;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod notes;
 #[cfg(feature = "png")]
 pub mod png;
 pub mod table;

@@ -67,18 +67,7 @@ impl Display for Coord {
     }
 }
 
-/// `n` with a comma between groups of three digits: `3,431,510`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
+pub(crate) use crate::numbers::thousands;
 
 /// `x` with `decimals` decimals and thousands separators: `1,234.5`
 /// (never `-0`).

@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::{AuditView, TieView};
 use crate::apportion::{Allocation, Audit, Method};
+use crate::describe::notes::tie_rule_words;
 use crate::describe::table::{Align, Table};
 use crate::describe::view::body::write_audit;
 use crate::describe::words::{counted, join_names, percent, share, thousands};
-use crate::note::tie_rule_words;
 use crate::threshold::Threshold;
 use crate::votes::PartyVotes;
 

@@ -8,10 +8,10 @@ use serde::Serialize;
 use super::body::{SELF_NOMINATED, UNDECIDED, VACANT, body_summary, heading};
 use super::{About, NoteView, TieView, party_name};
 use crate::compare::{CompensatoryError, Design, DesignTable, Overhang, Row, Setting, Sweep};
+use crate::describe::notes::tie_rule_words;
 use crate::describe::table::{Align, Table};
 use crate::describe::words::{counted, join_names, thousands};
 use crate::error::Error;
-use crate::note::tie_rule_words;
 use crate::system::Body;
 
 /// What a comparison varies: the `"by"` of the JSON.
