@@ -75,19 +75,26 @@ impl Parties {
         }
     }
 
-    /// Refuses an empty or repeated name (names are compared trimmed).
+    /// Refuses an empty or repeated name (names are compared trimmed). A
+    /// short list is compared pair by pair, without allocating.
     fn check_names(&self) -> Result<(), Error> {
+        /// Up to this many names, pairs are compared directly.
+        const PAIRWISE: usize = 32;
         let Some(names) = &self.names else { return Ok(()) };
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (index, name) in names.iter().enumerate() {
             let name = name.trim();
             if name.is_empty() {
                 return Err(Error::EmptyPartyName { index });
             }
-            if let Some(&first) = seen.get(name) {
+            let first = if names.len() <= PAIRWISE {
+                names[..index].iter().position(|n| n.trim() == name)
+            } else {
+                seen.insert(name, index)
+            };
+            if let Some(first) = first {
                 return Err(Error::DuplicateParty { name: name.to_string(), first, second: index });
             }
-            seen.insert(name, index);
         }
         Ok(())
     }
@@ -391,4 +398,56 @@ fn taking_part(votes: &[u64], eligible: &[bool]) -> Vec<u64> {
 /// A word for `n` seats, for titles.
 pub(crate) fn seats_title(method: Method, seats: u32) -> String {
     format!("{}: {}", method.label(), counted(seats.into(), "seat"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(names: &[&str]) -> AllocateRequest {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let votes = vec![10; names.len()];
+        AllocateRequest::new(Parties::named(names, votes).unwrap(), 5, Method::DHondt)
+    }
+
+    #[test]
+    fn names_are_checked_pairwise_and_by_hash_alike() {
+        for n in [3, 32, 33, 200] {
+            let mut names: Vec<String> = (0..n).map(|i| format!("P{i}")).collect();
+            let last = names.len() - 1;
+            names[last] = " P1 ".into();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let e = named(&refs).parties.check_names().unwrap_err();
+            assert_eq!(e, Error::DuplicateParty { name: "P1".into(), first: 1, second: last }, "{n} names");
+            names[last] = "  ".into();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            assert_eq!(named(&refs).parties.check_names(), Err(Error::EmptyPartyName { index: last }));
+        }
+        assert_eq!(named(&["A", "B"]).parties.check_names(), Ok(()));
+    }
+
+    #[test]
+    fn a_seed_given_twice_must_agree() {
+        let mut r = named(&["A", "B"]);
+        r.ties = TieBreak::Lot { seed: 3 };
+        r.seed = Some(4);
+        assert_eq!(r.tie_policy().unwrap_err().field(), Some("seed"));
+        r.seed = Some(3);
+        assert_eq!(r.tie_policy(), Ok(TieBreak::Lot { seed: 3 }));
+        r.ties = TieBreak::Lot { seed: 0 };
+        r.seed = Some(9);
+        assert_eq!(r.tie_policy(), Ok(TieBreak::Lot { seed: 9 }));
+    }
+
+    #[test]
+    fn parties_round_trip_through_json() {
+        let p = Parties::named(vec!["A".into(), "B".into()], vec![600, 400]).unwrap();
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(text, r#"[{"party":"A","votes":600},{"party":"B","votes":400}]"#);
+        assert_eq!(serde_json::from_str::<Parties>(&text).unwrap(), p);
+        let q = Parties::unnamed(vec![1, 2]);
+        assert_eq!(serde_json::from_str::<Parties>(&serde_json::to_string(&q).unwrap()).unwrap(), q);
+        let mixed = serde_json::from_str::<Parties>(r#"[1, {"party": "B", "votes": 2}]"#).unwrap_err();
+        assert!(mixed.to_string().contains("not both"), "{mixed}");
+    }
 }

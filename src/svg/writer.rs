@@ -206,10 +206,10 @@ mod tests {
         assert_eq!(coord(-0.001).to_string(), "0");
         assert_eq!(coord(1.234).to_string(), "1.23");
         assert_eq!(coord(10.0).to_string(), "10");
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(3_431_510), "3,431,510");
+        assert_eq!(thousands(0u64), "0");
+        assert_eq!(thousands(999u64), "999");
+        assert_eq!(thousands(1000u64), "1,000");
+        assert_eq!(thousands(3_431_510u64), "3,431,510");
         assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
         assert_eq!(decimal(1234.56, 1), "1,234.6");
         assert_eq!(decimal(-0.01, 1), "0.0");
