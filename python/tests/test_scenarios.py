@@ -9,6 +9,7 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -334,3 +335,33 @@ def test_scenario_text_that_is_not_an_object_nor_a_path() -> None:
         saylau.elect("[1, 2, 3]")
     with pytest.raises(saylau.InputError, match="not an empty string"):
         saylau.elect("  ")
+
+
+def test_defects_of_the_old_python_face_are_gone(mazhilis: dict, tmp_path: Any) -> None:
+    # A negative house size was an OverflowError; an empty range gave empty rows.
+    with pytest.raises(saylau.InputError, match="at houses") as negative:
+        saylau.compare(mazhilis, by="houses", houses=(-1, 5))
+    assert negative.value.kind == "input"
+    with pytest.raises(saylau.InputError, match=r"the range 5\.\.1 is empty"):
+        saylau.compare(mazhilis, by="houses", houses=(5, 1))
+    # `save("x.png")` wrote SVG text into the file.
+    png = tmp_path / "seats.png"
+    saylau.hemicycle(mazhilis).save(png)
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    svg = tmp_path / "seats.svg"
+    saylau.hemicycle(mazhilis).save(svg)
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
+    # A report's runs are a report's (at most ten million), not a simulation's.
+    with pytest.raises(saylau.InputError, match="from 1 to 10,000,000 "):
+        saylau.report(mazhilis, runs=0)
+    with pytest.raises(saylau.InputError, match="more than the maximum of 10,000,000 ") as many:
+        saylau.report(mazhilis, runs=10_000_001)
+    assert many.value.kind == "limit"
+
+
+def test_diff_and_report(mazhilis: dict) -> None:
+    earlier = dict(mazhilis, lists=[dict(l, votes=l["votes"] + 1000) for l in mazhilis["lists"]])
+    d = saylau.diff(earlier, mazhilis)
+    assert [r["party"] for r in d.parties][0] == "Amanat"
+    page = saylau.report(mazhilis, compare_with=earlier)
+    assert page.startswith("<!DOCTYPE html>") and 'id="seats"' in page
