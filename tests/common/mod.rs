@@ -3,7 +3,7 @@
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// What one run of the binary gave.
@@ -65,7 +65,12 @@ pub fn assert_fails(r: &Run, code: i32, needles: &[&str]) {
     assert!(r.stdout.is_empty(), "{r:?}");
 }
 
-/// A fresh path in the test scratch directory, unique to this process.
+/// A fresh path in the test scratch directory, unique to this process and
+/// to the calling test file: the modules of one test crate share a process,
+/// so two of them asking for the same `name` still get different paths.
+#[track_caller]
 pub fn scratch(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("saylau-{}-{name}", std::process::id()))
+    let file = std::panic::Location::caller().file();
+    let module = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("test");
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("saylau-{}-{module}-{name}", std::process::id()))
 }

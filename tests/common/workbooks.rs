@@ -1,7 +1,8 @@
 //! Workbooks written by the tests: .xlsx through `rust_xlsxwriter`, .ods
-//! as a zip of XML, and bare zip archives. Shared by `tests/cli_input.rs`
-//! and `tests/tabular.rs`, each of which includes it with
-//! `#[path = "common/workbooks.rs"] mod workbooks;`.
+//! as a zip of XML, and bare zip archives. Shared by `tests/cli/input.rs`
+//! and `tests/formats/tabular.rs`, whose crates (`tests/cli/main.rs`,
+//! `tests/formats/main.rs`) include it with
+//! `#[path = "../common/workbooks.rs"] mod workbooks;`.
 
 #![allow(dead_code)] // Each test binary uses its own subset.
 

@@ -1,13 +1,10 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of `saylau simulate`: scenario files in, the CLI contract
 //! out (the JSON fields and their types, reproducibility whatever the thread
 //! count, exit codes, messages naming the file and the problem).
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{Run, run_bytes, scratch};
+use crate::common::{Run, run_bytes, scratch};
 use serde_json::{Value, json};
 
 /// Runs `saylau simulate ARGS` with nothing on standard input.

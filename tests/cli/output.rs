@@ -1,10 +1,7 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of what the binary writes: output files refused by
 //! their extension, and the words and marks every format shares.
 
-mod common;
-
-use common::{assert_fails, run, scratch};
+use crate::common::{assert_fails, run, scratch};
 
 const DISTRICTS: &str = "scenarios/mazhilis-2023-illustrative-districts.json";
 const MAZHILIS: &str = "scenarios/mazhilis-2023.json";

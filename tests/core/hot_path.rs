@@ -9,7 +9,7 @@
 //!   [`Apportioner::apportion`] for every method, with one `Scratch` and one
 //!   output buffer reused across all cases.
 
-mod reference;
+use crate::reference;
 
 use proptest::collection::vec;
 use proptest::prelude::*;

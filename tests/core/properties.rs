@@ -5,21 +5,19 @@
 //! Failing cases are saved under `proptest-regressions/properties.txt` at the
 //! crate root and replayed first on every run.
 
-mod reference;
-
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 use saylau::{Allocation, Error, ExcessPolicy, Method, Quota, Ratio, Threshold, TieBreak};
 
-use reference::{Outcome, cmp_mul};
+use crate::reference::{self, Outcome, cmp_mul};
 
 /// Where proptest saves the seeds of failing cases (crate root).
 const REGRESSIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/proptest-regressions/properties.txt");
 
 /// `cases` cases, unless `PROPTEST_CASES` asks for another number (for a
-/// longer search: `PROPTEST_CASES=100000 cargo test --release --test properties`).
+/// longer search: `PROPTEST_CASES=100000 cargo test --release --test core properties::`).
 fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     ProptestConfig {

@@ -68,8 +68,8 @@ fn computed_list_seats(result: &BodyResult) -> Vec<(String, u32)> {
 /// table, IPU Parline 2165_07).
 #[test]
 fn mazhilis_2007_nur_otan_takes_all_98() {
-    let official = data(include_str!("../data/official/mazhilis-2007.json"));
-    let (_, result) = body(include_str!("../scenarios/official/mazhilis-2007.json"));
+    let official = data(include_str!("../../data/official/mazhilis-2007.json"));
+    let (_, result) = body(include_str!("../../scenarios/official/mazhilis-2007.json"));
     assert_eq!(computed_list_seats(&result), official_seats(&official["parties"], "seats"));
     assert_eq!(result.seats, 98);
     assert_eq!(result.parties[0].seats, 98);
@@ -81,8 +81,8 @@ fn mazhilis_2007_nur_otan_takes_all_98() {
 /// en.inform.kz; mgorod.kz).
 #[test]
 fn mazhilis_2016_84_7_7() {
-    let official = data(include_str!("../data/official/mazhilis-2016.json"));
-    let (_, result) = body(include_str!("../scenarios/official/mazhilis-2016.json"));
+    let official = data(include_str!("../../data/official/mazhilis-2016.json"));
+    let (_, result) = body(include_str!("../../scenarios/official/mazhilis-2016.json"));
     let want = official_seats(&official["parties"], "seats");
     assert_eq!(
         want.iter().map(|(_, s)| *s).collect::<Vec<_>>(),
@@ -98,9 +98,9 @@ fn mazhilis_2016_84_7_7() {
 /// results of 27 March 2023, Astana Times, vlast.kz/novosti/54446).
 #[test]
 fn mazhilis_2023_list_seats_40_8_6_6_5_4_0() {
-    let official = data(include_str!("../data/official/mazhilis-2023-national-and-districts.json"));
+    let official = data(include_str!("../../data/official/mazhilis-2023-national-and-districts.json"));
     let national = &official["national_list"];
-    let (scenario, result) = body(include_str!("../scenarios/official/mazhilis-2023.json"));
+    let (scenario, result) = body(include_str!("../../scenarios/official/mazhilis-2023.json"));
     let want = official_seats(&national["parties"], "list_seats");
     assert_eq!(computed_list_seats(&result), want);
     // The CEC's base: lists plus "against all" = 6,366,441.
@@ -119,7 +119,7 @@ fn mazhilis_2023_list_seats_40_8_6_6_5_4_0() {
 /// qz.inform.kz). Karatobe and Taskala lack a candidate's votes.
 #[test]
 fn akim_2023_complete_contests_elect_the_official_winners() {
-    let official = data(include_str!("../data/official/akim-elections.json"));
+    let official = data(include_str!("../../data/official/akim-elections.json"));
     let pilot = official["elections"]
         .as_array()
         .unwrap()
@@ -134,10 +134,10 @@ fn akim_2023_complete_contests_elect_the_official_winners() {
         elected["name"].as_str().unwrap().to_string()
     };
     for (district, file) in [
-        ("Bokeyorda", include_str!("../scenarios/official/akim-2023-bokeyorda.json")),
-        ("Esil", include_str!("../scenarios/official/akim-2023-esil.json")),
-        ("Mamlyut", include_str!("../scenarios/official/akim-2023-mamlyut.json")),
-        ("Timiryazev", include_str!("../scenarios/official/akim-2023-timiryazev.json")),
+        ("Bokeyorda", include_str!("../../scenarios/official/akim-2023-bokeyorda.json")),
+        ("Esil", include_str!("../../scenarios/official/akim-2023-esil.json")),
+        ("Mamlyut", include_str!("../../scenarios/official/akim-2023-mamlyut.json")),
+        ("Timiryazev", include_str!("../../scenarios/official/akim-2023-timiryazev.json")),
     ] {
         let (_, result) = body(file);
         assert_eq!(result.districts[0].winner.as_deref(), Some(winner_of(district).as_str()), "{district}");
@@ -152,11 +152,11 @@ fn akim_2023_complete_contests_elect_the_official_winners() {
 /// (data/official/referendums-2024-2026.json).
 #[test]
 fn referendums_2024_and_2026_are_adopted() {
-    let official = data(include_str!("../data/official/referendums-2024-2026.json"));
+    let official = data(include_str!("../../data/official/referendums-2024-2026.json"));
     let records = official["referendums"].as_array().unwrap();
     for (record, file) in records.iter().zip([
-        include_str!("../scenarios/official/referendum-2024.json"),
-        include_str!("../scenarios/official/referendum-2026.json"),
+        include_str!("../../scenarios/official/referendum-2024.json"),
+        include_str!("../../scenarios/official/referendum-2026.json"),
     ]) {
         let (scenario, outcome) = referendum(file);
         let r = scenario.referendum.as_ref().unwrap();
@@ -180,7 +180,7 @@ fn referendums_2024_and_2026_are_adopted() {
 /// for cross-checking, and the scenario marks it as not published.
 #[test]
 fn karaganda_2023_list_seats_as_computed_not_published() {
-    let official = data(include_str!("../data/official/maslikhat-2023-partial.json"));
+    let official = data(include_str!("../../data/official/maslikhat-2023-partial.json"));
     let karaganda = official["bodies"]
         .as_array()
         .unwrap()
@@ -195,7 +195,7 @@ fn karaganda_2023_list_seats_as_computed_not_published() {
         .map(|(p, s)| (p.clone(), s.as_u64().unwrap() as u32))
         .collect();
     let (scenario, result) =
-        body(include_str!("../scenarios/official/regional-maslikhat-2023-karaganda.json"));
+        body(include_str!("../../scenarios/official/regional-maslikhat-2023-karaganda.json"));
     let mut got = computed_list_seats(&result);
     let mut want = want;
     got.sort();
@@ -213,7 +213,7 @@ fn karaganda_2023_list_seats_as_computed_not_published() {
 #[test]
 fn a_moved_seat_is_reported_as_a_difference() {
     let text =
-        include_str!("../scenarios/official/mazhilis-2016.json").replace("\"seats\": 84", "\"seats\": 83");
+        include_str!("../../scenarios/official/mazhilis-2016.json").replace("\"seats\": 84", "\"seats\": 83");
     let (_, result) = body(&text);
     let note = result.notes.iter().find(|n| matches!(n, Note::Official { .. })).unwrap().to_string();
     assert!(
@@ -227,16 +227,16 @@ fn a_moved_seat_is_reported_as_a_difference() {
 #[test]
 fn official_scenarios_and_data_name_their_sources() {
     for file in [
-        include_str!("../scenarios/official/mazhilis-2007.json"),
-        include_str!("../scenarios/official/mazhilis-2016.json"),
-        include_str!("../scenarios/official/mazhilis-2023.json"),
-        include_str!("../scenarios/official/akim-2023-bokeyorda.json"),
-        include_str!("../scenarios/official/akim-2023-esil.json"),
-        include_str!("../scenarios/official/akim-2023-mamlyut.json"),
-        include_str!("../scenarios/official/akim-2023-timiryazev.json"),
-        include_str!("../scenarios/official/referendum-2024.json"),
-        include_str!("../scenarios/official/referendum-2026.json"),
-        include_str!("../scenarios/official/regional-maslikhat-2023-karaganda.json"),
+        include_str!("../../scenarios/official/mazhilis-2007.json"),
+        include_str!("../../scenarios/official/mazhilis-2016.json"),
+        include_str!("../../scenarios/official/mazhilis-2023.json"),
+        include_str!("../../scenarios/official/akim-2023-bokeyorda.json"),
+        include_str!("../../scenarios/official/akim-2023-esil.json"),
+        include_str!("../../scenarios/official/akim-2023-mamlyut.json"),
+        include_str!("../../scenarios/official/akim-2023-timiryazev.json"),
+        include_str!("../../scenarios/official/referendum-2024.json"),
+        include_str!("../../scenarios/official/referendum-2026.json"),
+        include_str!("../../scenarios/official/regional-maslikhat-2023-karaganda.json"),
     ] {
         let s = Scenario::from_json(file).unwrap();
         assert!(s.source.as_deref().is_some_and(|x| x.len() > 10), "{:?}", s.title);

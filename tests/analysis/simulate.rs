@@ -6,7 +6,7 @@ use saylau::scenario::{Outcome, Scenario};
 use saylau::simulate::{Coalition, Projection, RunOptions, Simulation, Uncertainty};
 use saylau::system::{Ballots, Overrides, PartyList, Preset};
 
-const MAZHILIS: &str = include_str!("../scenarios/mazhilis-2023-illustrative-districts.json");
+const MAZHILIS: &str = include_str!("../../scenarios/mazhilis-2023-illustrative-districts.json");
 
 fn lists(votes: &[(&str, u64)]) -> Ballots {
     Ballots {
@@ -124,7 +124,7 @@ fn seats_and_probabilities_are_consistent() {
 fn no_chance_of_a_majority_is_computed_over_seats_outside_the_model() {
     // The 2023 list vote alone, districts left undecided on purpose: Amanat's
     // 40 list seats of 98 say nothing about a majority, so none is computed.
-    let mut scenario = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
+    let mut scenario = Scenario::from_json(include_str!("../../scenarios/mazhilis-2023.json")).unwrap();
     scenario.uncertainty = Some(Uncertainty { synthetic_districts: Some(false), ..Uncertainty::default() });
     let r = scenario.simulation().unwrap().run(3, 1_024).unwrap();
     assert_eq!(r.undecided, 29);
@@ -166,7 +166,7 @@ fn coalitions_add_their_members_seats() {
 
 #[test]
 fn synthetic_districts_are_labelled() {
-    let mut scenario = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
+    let mut scenario = Scenario::from_json(include_str!("../../scenarios/mazhilis-2023.json")).unwrap();
     scenario.uncertainty = Some(Uncertainty { synthetic_districts: Some(true), ..Uncertainty::default() });
     let r = scenario.simulation().unwrap().run(2, 1_024).unwrap();
     assert!(r.notes.iter().any(|n| matches!(n, Note::SyntheticDistricts { seats: 29, .. })), "{:?}", r.notes);

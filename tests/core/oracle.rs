@@ -10,10 +10,10 @@
 //! - `oracle_agrees_on_random_cases` runs in CI (20,000 cases; set
 //!   `ORACLE_CASES` for more).
 //! - `oracle_one_million_cases` is ignored; run it in release:
-//!   `cargo test --release --test oracle -- --ignored`.
+//!   `cargo test --release --test core -- --ignored oracle::`.
 //!
 //! A failure prints the seed of the case; `ORACLE_SEED=0x... cargo test
-//! --test oracle oracle_replays_one_seed` replays it alone.
+//! --test core oracle::oracle_replays_one_seed` replays it alone.
 
 use std::cmp::Ordering;
 
@@ -504,12 +504,12 @@ fn oracle_agrees_on_random_cases() {
 }
 
 #[test]
-#[ignore = "a million cases: run in release (cargo test --release --test oracle -- --ignored)"]
+#[ignore = "a million cases: run in release (cargo test --release --test core -- --ignored oracle::)"]
 fn oracle_one_million_cases() {
     run_cases(0x0E1E_C710_0000_0000, cases_from_env(1_000_000));
 }
 
-/// Replays one case: `ORACLE_SEED=0x... cargo test --test oracle oracle_replays_one_seed`.
+/// Replays one case: `ORACLE_SEED=0x... cargo test --test core oracle::oracle_replays_one_seed`.
 #[test]
 fn oracle_replays_one_seed() {
     let Ok(text) = std::env::var("ORACLE_SEED") else { return };

@@ -3,7 +3,7 @@
 //! a threshold) has.
 //!
 //! Hare with a threshold is **not** house monotone (the Alabama paradox,
-//! `tests/methods.rs::alabama_paradox_is_real_for_hare`) and not population
+//! `tests/core/methods.rs::alabama_paradox_is_real_for_hare`) and not population
 //! monotone. It **does** satisfy the quota rule among the parties that take
 //! part, and a party's eligibility never falls when its own votes rise; both
 //! are checked here.

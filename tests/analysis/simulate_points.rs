@@ -63,8 +63,8 @@ fn zero_points_is_no_systematic_error() {
 /// centre shifted per run in each worker's own copy of the model.
 #[test]
 fn points_runs_are_the_same_at_any_thread_count() {
-    let s =
-        Scenario::from_json(include_str!("../scenarios/mazhilis-2023-illustrative-districts.json")).unwrap();
+    let s = Scenario::from_json(include_str!("../../scenarios/mazhilis-2023-illustrative-districts.json"))
+        .unwrap();
     let mut s = s;
     s.uncertainty = Some(Uncertainty { systematic_points: Some(1.5), ..Uncertainty::default() });
     let sim = s.simulation().unwrap();

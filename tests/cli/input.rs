@@ -3,15 +3,11 @@
 //! (.xlsx) and OpenDocument (.ods) workbooks, and files that are none of
 //! these. The workbooks are written by the tests themselves.
 
-mod common;
-#[path = "common/workbooks.rs"]
-mod workbooks;
-
 use std::path::{Path, PathBuf};
 
-use common::{Run, assert_fails, run, run_bytes, scratch};
+use crate::common::{Run, assert_fails, run, run_bytes, scratch};
+use crate::workbooks::{Cell, Rows, ods, ods_raw, xlsx, xlsx_at, zip_of};
 use serde_json::Value;
-use workbooks::{Cell, Rows, ods, ods_raw, xlsx, xlsx_at, zip_of};
 
 /// The 2023 Mazhilis party lists, in registration order.
 const MAZHILIS: [(&str, u64); 7] = [

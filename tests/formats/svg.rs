@@ -516,7 +516,7 @@ fn seat_vote_scatter_has_a_point_per_party() {
 /// The README's picture is what `cargo run --example hemicycle` draws.
 #[test]
 fn readme_picture_is_up_to_date() {
-    let committed = include_str!("../docs/mazhilis-2023.svg");
+    let committed = include_str!("../../docs/mazhilis-2023.svg");
     let doc = parse(committed);
     let marks = seats(&doc);
     assert_eq!(marks.len(), 98);

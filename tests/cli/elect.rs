@@ -1,12 +1,9 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of `saylau elect`: scenario files in, the CLI contract out
 //! (exit codes, JSON and CSV fields, messages naming the file and the problem).
 
-mod common;
-
 use std::process::{Command, Stdio};
 
-use common::{Run, assert_fails, run_bytes, scratch};
+use crate::common::{Run, assert_fails, run_bytes, scratch};
 use std::path::Path;
 
 use serde_json::Value;

@@ -1,13 +1,10 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of the `saylau` binary: the contract of the CLI spec
 //! (exit codes, JSON and CSV fields, messages naming the problem).
-
-mod common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{Run, assert_fails, run, run_bytes, scratch};
+use crate::common::{Run, assert_fails, run, run_bytes, scratch};
 use serde_json::Value;
 
 /// Runs `saylau allocate ARGS` with `csv` on standard input.

@@ -5,7 +5,7 @@
 //! heaviest variants are `#[ignore]`d:
 //!
 //! ```sh
-//! cargo test --release --test scale -- --ignored --test-threads 1
+//! cargo test --release --test core -- --ignored --test-threads 1 scale::
 //! ```
 
 use saylau::district::{Candidate, District};

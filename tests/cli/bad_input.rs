@@ -7,9 +7,7 @@
 //!
 //! `catalogue_has_at_least_40_cases` counts the cases.
 
-mod common;
-
-use common::{Run, assert_fails, run, run_bytes, scratch};
+use crate::common::{Run, assert_fails, run, run_bytes, scratch};
 
 /// `saylau allocate --method dhondt --seats 5` on `csv` (standard input).
 fn allocate_csv(csv: &[u8]) -> Run {

@@ -1,4 +1,3 @@
-#![cfg(feature = "png")]
 //! PNG pictures (`saylau::describe::png`): the size is the SVG's times the
 //! scale, the seats' colours are in the pixels, the embedded font draws
 //! Kazakh letters whatever family the SVG names, and bad input is a typed

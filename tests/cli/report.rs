@@ -1,4 +1,3 @@
-#![cfg(feature = "cli")]
 //! The report's layout, measured in a real browser: headless Chromium
 //! (Debian's `/usr/bin/chromium`) lays the page out 420 px wide. The tests
 //! skip, and say so, when Chromium is not installed.
@@ -9,12 +8,10 @@
 //! wrapper's own DOM, which `--dump-dom` prints. A control page 600 px wide
 //! is measured the same way, to show that the measure sees an overflow.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{run, run_bytes, scratch};
+use crate::common::{run, run_bytes, scratch};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const DISTRICTS: &str = "scenarios/mazhilis-2023-illustrative-districts.json";

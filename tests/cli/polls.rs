@@ -1,12 +1,9 @@
-#![cfg(feature = "cli")]
 //! Polls as the list vote, end to end: shares in percent accepted (numbers
 //! or strings), what is refused and where, the pooling weights on cases
 //! worked by hand, reproducibility, and the poll example in `simulate`,
 //! `elect` and `report`.
 
-mod common;
-
-use common::{Run, assert_fails, run};
+use crate::common::{Run, assert_fails, run};
 use serde_json::Value;
 
 const EXAMPLE: &str = "scenarios/poll-2026-example.json";

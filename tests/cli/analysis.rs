@@ -1,11 +1,8 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of the analysis commands of `saylau`: `metrics`,
 //! `compare`, `hemicycle`, `report` and `elect --explain` (exit codes,
 //! values checked against the library, pictures and pages parsed).
 
-mod common;
-
-use common::{Run, assert_fails, run, run_bytes, scratch};
+use crate::common::{Run, assert_fails, run, run_bytes, scratch};
 use roxmltree::Document;
 use saylau::metrics::Metrics;
 use serde_json::Value;

@@ -121,7 +121,7 @@ fn scenario(text: &str) -> Scenario {
 /// systematic error, 29 districts generated from the list vote).
 #[test]
 fn mazhilis_2023_default_model_intervals_cover_at_their_nominal_rates() {
-    let s = scenario(include_str!("../scenarios/mazhilis-2023.json"));
+    let s = scenario(include_str!("../../scenarios/mazhilis-2023.json"));
     check("mazhilis-2023", &s.simulation().unwrap());
 }
 
@@ -129,7 +129,7 @@ fn mazhilis_2023_default_model_intervals_cover_at_their_nominal_rates() {
 /// coalition.
 #[test]
 fn poll_example_with_an_error_in_points_intervals_cover_at_their_nominal_rates() {
-    let s = scenario(include_str!("../scenarios/poll-2026-example.json"));
+    let s = scenario(include_str!("../../scenarios/poll-2026-example.json"));
     check("poll-2026-example", &s.simulation().unwrap());
 }
 
@@ -137,7 +137,7 @@ fn poll_example_with_an_error_in_points_intervals_cover_at_their_nominal_rates()
 /// district shares are moved with the shifted centre.
 #[test]
 fn districts_with_uniform_swing_and_points_intervals_cover_at_their_nominal_rates() {
-    let mut s = scenario(include_str!("../scenarios/mazhilis-2023-illustrative-districts.json"));
+    let mut s = scenario(include_str!("../../scenarios/mazhilis-2023-illustrative-districts.json"));
     let text = r#"{"swing": "uniform", "systematic_points": 1.5, "district_sd": 0.05}"#;
     s.uncertainty = Some(serde_json::from_str(text).unwrap());
     check("illustrative districts, uniform swing", &s.simulation().unwrap());
@@ -148,7 +148,7 @@ fn districts_with_uniform_swing_and_points_intervals_cover_at_their_nominal_rate
 /// for elections drawn with no systematic error, and both are caught.
 #[test]
 fn intervals_of_the_wrong_model_are_caught() {
-    let s = scenario(include_str!("../scenarios/mazhilis-2023.json"));
+    let s = scenario(include_str!("../../scenarios/mazhilis-2023.json"));
     let model = s.simulation().unwrap();
     let mut other = s.clone();
     let wider = r#"{"systematic_sd": 0.3}"#;

@@ -1,16 +1,13 @@
-#![cfg(feature = "cli")]
 //! End-to-end tests of the binary's PNG pictures and shell completions
 //! (issue 12, points 6 and 7): `saylau hemicycle -o seats.png` (or
 //! `--format png`) writes a PNG the size of the SVG times `--scale`, with
 //! the seats' colours; `saylau completions SHELL` prints a script.
 
-mod common;
-
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{assert_fails, run, scratch};
+use crate::common::{assert_fails, run, scratch};
 use saylau::svg::party_colour;
 
 const MAZHILIS: &str = "scenarios/mazhilis-2023.json";

@@ -1,16 +1,13 @@
-#![cfg(feature = "cli")]
 //! The command line's documentation against what it does: every JSON field a
 //! command prints is named in its `--help` and in docs/cli.md, and every
 //! option of `--help` is in docs/cli.md, so that neither falls behind.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::run;
+use crate::common::run;
 use serde_json::Value;
 
-const DOCS: &str = include_str!("../docs/cli.md");
+const DOCS: &str = include_str!("../../docs/cli.md");
 const DISTRICTS: &str = "scenarios/mazhilis-2023-illustrative-districts.json";
 const VOTES: &str = "party,votes\nA,100000\nB,80000\nC,30000\nD,20000\n";
 

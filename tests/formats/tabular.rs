@@ -1,15 +1,11 @@
-#![cfg(feature = "tabular")]
 //! Library-level tests of `saylau::tabular`: CSV text, .xlsx and .ods bytes
 //! read directly, and the typed errors a caller can match. The binary's
-//! messages are checked end to end in `tests/cli_input.rs`.
+//! messages are checked end to end in `tests/cli/input.rs`.
 
-#[path = "common/workbooks.rs"]
-mod workbooks;
-
+use crate::workbooks::{Cell, Rows, ods, xlsx, xlsx_at, zip_of};
 use saylau::tabular::{
     self, ChosenBy, Column, Error, Format, Place, ReadOptions, Split, VotesError, Workbook,
 };
-use workbooks::{Cell, Rows, ods, xlsx, xlsx_at, zip_of};
 
 /// The 2023 Mazhilis party lists, in registration order.
 const MAZHILIS: [(&str, u64); 7] = [

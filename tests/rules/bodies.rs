@@ -12,8 +12,8 @@ use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
 use saylau::{Error, Method, TieBreak};
 use serde_json::Value;
 
-const MAZHILIS_2023: &str = include_str!("../data/mazhilis-2023.json");
-const REFERENDUMS: &str = include_str!("../data/referendums.json");
+const MAZHILIS_2023: &str = include_str!("../../data/mazhilis-2023.json");
+const REFERENDUMS: &str = include_str!("../../data/referendums.json");
 
 fn run(json: &str) -> Outcome {
     match Scenario::from_json(json).and_then(|s| s.run().map_err(ScenarioError::from)) {
@@ -83,7 +83,7 @@ fn mazhilis_2023_list_seats_match_the_cec() {
 #[test]
 fn mazhilis_2023_scenario_file_reproduces_the_cec() {
     let data: Value = serde_json::from_str(MAZHILIS_2023).unwrap();
-    let result = body_result(include_str!("../scenarios/mazhilis-2023.json"));
+    let result = body_result(include_str!("../../scenarios/mazhilis-2023.json"));
     let official: Vec<u64> =
         data["lists"].as_array().unwrap().iter().map(|l| l["seats"].as_u64().unwrap()).collect();
     let got: Vec<u64> = result.parties.iter().map(|p| p.list_seats as u64).collect();
@@ -95,9 +95,9 @@ fn mazhilis_2023_scenario_file_reproduces_the_cec() {
 fn referendums_reproduce_official_outcomes() {
     let data: Value = serde_json::from_str(REFERENDUMS).unwrap();
     let files = [
-        include_str!("../scenarios/referendum-2022.json"),
-        include_str!("../scenarios/referendum-2024.json"),
-        include_str!("../scenarios/referendum-2026.json"),
+        include_str!("../../scenarios/referendum-2022.json"),
+        include_str!("../../scenarios/referendum-2024.json"),
+        include_str!("../../scenarios/referendum-2026.json"),
     ];
     let official = data["referendums"].as_array().unwrap();
     assert_eq!(official.len(), files.len());
@@ -116,13 +116,13 @@ fn referendums_reproduce_official_outcomes() {
 #[test]
 fn every_scenario_file_runs() {
     for file in [
-        include_str!("../scenarios/mazhilis-2023.json"),
-        include_str!("../scenarios/regional-maslikhat-illustrative.json"),
-        include_str!("../scenarios/district-maslikhat-illustrative.json"),
-        include_str!("../scenarios/akim-illustrative.json"),
-        include_str!("../scenarios/referendum-2022.json"),
-        include_str!("../scenarios/referendum-2024.json"),
-        include_str!("../scenarios/referendum-2026.json"),
+        include_str!("../../scenarios/mazhilis-2023.json"),
+        include_str!("../../scenarios/regional-maslikhat-illustrative.json"),
+        include_str!("../../scenarios/district-maslikhat-illustrative.json"),
+        include_str!("../../scenarios/akim-illustrative.json"),
+        include_str!("../../scenarios/referendum-2022.json"),
+        include_str!("../../scenarios/referendum-2024.json"),
+        include_str!("../../scenarios/referendum-2026.json"),
     ] {
         if let Outcome::Body(b) = run(file) {
             let decided: u32 = b.parties.iter().map(|p| p.seats).sum::<u32>() + b.independents;
@@ -394,7 +394,7 @@ fn every_rule_of_every_preset_has_a_source() {
 
 #[test]
 fn results_print_the_sources_that_decided_them() {
-    let r = body_result(include_str!("../scenarios/mazhilis-2023.json"));
+    let r = body_result(include_str!("../../scenarios/mazhilis-2023.json"));
     let Some(Note::Rules { period, confirmed, .. }) = r.notes.first() else { panic!("{:?}", r.notes) };
     assert_eq!(*period, "mazhilis-2023");
     // Lists were counted, no district was: the list rules are there, the
@@ -551,7 +551,7 @@ fn kurultai_says_its_rules_are_assumed() {
 #[test]
 fn overrides_change_one_rule() {
     // The 2023 votes with D'Hondt instead of Hare.
-    let mut s = Scenario::from_json(include_str!("../scenarios/mazhilis-2023.json")).unwrap();
+    let mut s = Scenario::from_json(include_str!("../../scenarios/mazhilis-2023.json")).unwrap();
     s.method = Some(Method::DHondt);
     let Outcome::Body(r) = s.run().unwrap() else { panic!() };
     assert_eq!(r.parties.iter().map(|p| p.list_seats).sum::<u32>(), 69);
