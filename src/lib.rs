@@ -77,11 +77,14 @@
 //! | [`compare`] | what-if tables: methods, thresholds, house sizes, designs (MMP) |
 //! | [`svg`] | parliament diagrams and charts as standalone SVG |
 //! | [`describe`] | one view per command (the JSON contract, tables, CSV rows), words and numbers for people, the HTML page (feature `html`) |
+//! | [`request`] | one typed request per command, the layer every face (the `saylau` command, Python, a page) builds on |
 //! | [`note`] | typed notes on results, with the unconfirmed rules they depend on |
 //! | `tabular` | vote tables read from CSV, .xlsx and .ods bytes (with the `tabular` feature) |
 //! | [`error`] | the crate's one error type |
 //!
-//! Features: `serde` (default: serde derives and the `scenario` module),
+//! Features: `describe` (default: the [`describe`] and [`svg`] modules, and
+//! with `serde` the [`request`] module; without it, the counting core
+//! alone), `serde` (default: serde derives and the `scenario` module),
 //! `parallel` (default: the simulator runs on all cores with rayon; the
 //! result is the same without it), `tabular` (the `tabular` module: vote
 //! tables from CSV text and workbooks, with `csv` and `calamine`), `html`
@@ -105,16 +108,19 @@
 pub mod analysis;
 pub mod apportion;
 mod arith;
+#[cfg(feature = "describe")]
 pub mod describe;
 pub mod error;
 pub mod exact;
+#[cfg(any(feature = "describe", feature = "serde"))]
 mod numbers;
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "describe"))]
 pub mod request;
 pub mod rules;
 #[cfg(feature = "serde")]
 pub mod scenario;
 pub mod simulate;
+#[cfg(feature = "describe")]
 pub mod svg;
 #[cfg(feature = "tabular")]
 pub mod tabular;

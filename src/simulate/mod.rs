@@ -50,7 +50,7 @@
 //! is the smallest seat count with at least `q`% of runs at or below it), so
 //! they cost nothing in the runs. Seats are whole numbers, so an interval
 //! holds at least its share of runs, and at most that plus the runs at its
-//! two ends; `tests/calibration.rs` checks that elections drawn from the
+//! two ends; `tests/analysis/calibration.rs` checks that elections drawn from the
 //! model fall in them at those rates.
 //!
 //! # Ties

@@ -69,7 +69,7 @@ const NOTE_FIELDS: [&str; 12] = [
 
 #[test]
 fn every_json_field_is_in_the_help_and_the_docs() {
-    let cases: [(&str, Vec<&str>, &str); 7] = [
+    let cases: [(&str, Vec<&str>, &str); 8] = [
         (
             "diff",
             vec!["diff", "scenarios/official/mazhilis-2016.json", "scenarios/official/mazhilis-2023.json"],
@@ -81,6 +81,7 @@ fn every_json_field_is_in_the_help_and_the_docs() {
         ("simulate", vec!["simulate", "--runs", "100", "scenarios/poll-2026-example.json"], ""),
         ("metrics", vec!["metrics", DISTRICTS], ""),
         ("compare", vec!["compare", DISTRICTS, "--by", "designs"], ""),
+        ("fragility", vec!["fragility", DISTRICTS], ""),
     ];
     let mut missing = Vec::new();
     for (command, args, stdin) in cases {
@@ -105,7 +106,18 @@ fn every_json_field_is_in_the_help_and_the_docs() {
 #[test]
 fn every_option_of_the_help_is_in_the_docs() {
     let mut missing = Vec::new();
-    for command in ["allocate", "elect", "simulate", "metrics", "compare", "hemicycle", "report", "diff"] {
+    for command in [
+        "allocate",
+        "elect",
+        "simulate",
+        "metrics",
+        "compare",
+        "hemicycle",
+        "report",
+        "diff",
+        "fragility",
+        "run",
+    ] {
         let text = help(command);
         let options: BTreeSet<&str> = text
             .split(|c: char| c.is_whitespace() || c == ',' || c == '[' || c == ']' || c == '=')

@@ -629,6 +629,11 @@ votes it can lose and keep all its seats (spare votes), each list alone moving a
 unchanged, under the list tier's rules (threshold included). Found exactly, not by search over
 floating point.
 
+JSON (--format json): the scenario's \"title\", \"date\", \"source\" and \"description\" when it gives
+them, \"summary\" (the body's rules in one line), \"parties\" (one object per list: \"index\", \"party\",
+\"votes\", \"seats\", \"votes_to_gain\", \"seats_after_gain\", \"votes_to_lose\", \"spare_votes\", \"exact\")
+and \"what_if\" (the what-if changes, when there are any). CSV: one row per list with the same columns.
+
 Exit codes: 0 success; 2 bad input, a referendum, or a body without party lists; 3 a tie that the
 scenario's \"ties\" policy does not break.
 

@@ -15,8 +15,8 @@
 //! falls when its own votes rise. It is **not** house monotone (the Alabama
 //! paradox: one more seat can cost a list a seat) and **not** population
 //! monotone. Divisor methods are house and population monotone but can
-//! violate quota. The tests in `tests/body_properties.rs`,
-//! `tests/properties.rs` and `tests/methods.rs` check each claim.
+//! violate quota. The tests in `tests/rules/body_properties.rs`,
+//! `tests/core/properties.rs` and `tests/core/methods.rs` check each claim.
 
 pub mod presets;
 
