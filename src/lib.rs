@@ -105,18 +105,18 @@
 // The layers, from the exact core up: `exact` (and the crate-private wide
 // comparisons in `arith`), `apportion`, `rules`, `analysis`, `simulate`, and
 // the edges: `scenario` (JSON in) and `svg` (pictures out).
-pub mod analysis;
+mod analysis;
 pub mod apportion;
 mod arith;
 #[cfg(feature = "describe")]
 pub mod describe;
 pub mod error;
-pub mod exact;
+mod exact;
 #[cfg(any(feature = "describe", feature = "serde"))]
 mod numbers;
 #[cfg(all(feature = "serde", feature = "describe"))]
 pub mod request;
-pub mod rules;
+mod rules;
 #[cfg(feature = "serde")]
 pub mod scenario;
 pub mod simulate;
@@ -127,7 +127,10 @@ pub mod tabular;
 
 pub use analysis::{compare, diff, fragility, metrics, paradox};
 pub use exact::ratio;
-pub use rules::{compensatory, district, note, party, referendum, system, threshold, votes};
+pub use rules::{
+    compensatory, district, names, note, official, party, referendum, runner_up, source, system, threshold,
+    votes,
+};
 
 pub use apportion::{
     Allocation, Apportioner, Audit, Decision, DivisorAudit, DivisorRow, ExcessPolicy, Method, Quota,

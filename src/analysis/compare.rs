@@ -110,10 +110,6 @@ pub struct Sweep {
     pub rows: Vec<Row>,
 }
 
-/// The old name of [`Sweep`].
-#[deprecated(since = "0.1.0", note = "renamed to `Sweep`")]
-pub type Table = Sweep;
-
 impl Sweep {
     /// The rows of a threshold sweep as `(threshold in percent, seats)`
     /// points, for [`crate::svg::threshold_sweep`]; rows that could not be

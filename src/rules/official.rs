@@ -8,7 +8,7 @@
 //! (for cross-checking) is marked `"published": false`.
 //!
 //! ```
-//! # use saylau::rules::official::{Official, PartySeats};
+//! # use saylau::official::{Official, PartySeats};
 //! # use saylau::system::{Ballots, Overrides, PartyList, Preset};
 //! let official = Official {
 //!     source: "illustrative".into(),

@@ -36,7 +36,7 @@
 //! as unconfirmed when they decide a seat.
 //!
 //! ```
-//! # use saylau::rules::runner_up::{LeftOver, corrected_count};
+//! # use saylau::runner_up::{LeftOver, corrected_count};
 //! # use saylau::TieBreak;
 //! // 10 seats; A 800 passes, B 150 is the runner-up (C 50 is not admitted).
 //! // Q = 950 / 10 = 95: A 800 / 95 = 8.421; B 0.7 x 150 / 95 = 1.105.

@@ -7,7 +7,7 @@
 //! and what the other reading would be.
 //!
 //! ```
-//! # use saylau::rules::source::{Confirmed, Applies, Source};
+//! # use saylau::source::{Confirmed, Applies, Source};
 //! let rule = Confirmed {
 //!     rule: "5% threshold",
 //!     applies: Applies::Lists,

@@ -5,9 +5,9 @@
 use saylau::district::{AgainstAllRule, Candidate, District};
 use saylau::note::{Assumption, Note};
 use saylau::referendum::Verdict;
-use saylau::rules::runner_up::{LeftOver, RunnerUp};
-use saylau::rules::source::Applies;
+use saylau::runner_up::{LeftOver, RunnerUp};
 use saylau::scenario::{Outcome, Scenario, ScenarioError};
+use saylau::source::Applies;
 use saylau::system::{Ballots, Overrides, PartyList, Preset, UnfilledSeats};
 use saylau::{Error, Method, TieBreak};
 use serde_json::Value;

@@ -177,7 +177,7 @@ proptest! {
         others in vec(0u64..1_000, 0..4),
         seats in 1u32..200,
     ) {
-        use saylau::rules::runner_up::{LeftOver, RunnerUp, corrected_count};
+        use saylau::runner_up::{LeftOver, RunnerUp, corrected_count};
         use saylau::TieBreak;
         // The runner-up has runner_share per mille of the leader's votes:
         // below 7% of any base that includes the leader.
