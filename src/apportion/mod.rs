@@ -149,6 +149,24 @@ pub enum Method {
     LargestRemainder(Quota),
 }
 
+/// Every method with its name as typed (on the command line, in scenarios,
+/// in requests) and its other names: the one table that reading a method,
+/// [`Method::ALL`] and the error of an unknown name are made from.
+pub const NAMES: [(Method, &str, &[&str]); 12] = [
+    (Method::DHondt, "dhondt", &["jefferson", "d-hondt"]),
+    (Method::SainteLague, "sainte-lague", &["webster", "sainte-laguë"]),
+    (Method::MODIFIED_SAINTE_LAGUE, "modified-sainte-lague", &["modified-sainte-laguë"]),
+    (Method::HuntingtonHill, "huntington-hill", &["equal-proportions"]),
+    (Method::Adams, "adams", &[]),
+    (Method::Dean, "dean", &[]),
+    (Method::Danish, "danish", &[]),
+    (Method::Imperiali, "imperiali", &[]),
+    (Method::HARE, "hare", &["hamilton", "largest-remainder"]),
+    (Method::DROOP, "droop", &[]),
+    (Method::HAGENBACH_BISCHOFF, "hagenbach-bischoff", &[]),
+    (Method::IMPERIALI_QUOTA, "imperiali-quota", &[]),
+];
+
 impl Method {
     /// Hare largest remainder (Hamilton).
     pub const HARE: Method = Method::LargestRemainder(Quota::Hare);
@@ -162,20 +180,34 @@ impl Method {
     pub const MODIFIED_SAINTE_LAGUE: Method = Method::ModifiedSainteLague(Ratio::from_parts(7, 5));
 
     /// Every method, in the order of the module table.
-    pub const ALL: [Method; 12] = [
-        Method::DHondt,
-        Method::SainteLague,
-        Method::MODIFIED_SAINTE_LAGUE,
-        Method::HuntingtonHill,
-        Method::Adams,
-        Method::Dean,
-        Method::Danish,
-        Method::Imperiali,
-        Method::HARE,
-        Method::DROOP,
-        Method::HAGENBACH_BISCHOFF,
-        Method::IMPERIALI_QUOTA,
-    ];
+    pub const ALL: [Method; 12] = {
+        let mut all = [Method::DHondt; 12];
+        let mut i = 0;
+        while i < 12 {
+            all[i] = NAMES[i].0;
+            i += 1;
+        }
+        all
+    };
+
+    /// The methods' names as typed, with their other names: the list error
+    /// messages give, `dhondt (jefferson), sainte-lague (webster), ...`.
+    ///
+    /// ```
+    /// # use saylau::Method;
+    /// assert!(Method::names().starts_with("dhondt (jefferson, d-hondt), sainte-lague (webster"));
+    /// ```
+    pub fn names() -> String {
+        let one = |(m, name, others): &(Method, &str, &[&str])| {
+            let name = if matches!(m, Method::ModifiedSainteLague(_)) {
+                format!("{name}[:FIRST]")
+            } else {
+                name.to_string()
+            };
+            if others.is_empty() { name } else { format!("{name} ({})", others.join(", ")) }
+        };
+        NAMES.iter().map(one).collect::<Vec<_>>().join(", ")
+    }
 
     /// Modified Sainte-Laguë with first divisor `first`.
     ///
@@ -266,27 +298,16 @@ impl FromStr for Method {
     fn from_str(s: &str) -> Result<Method> {
         let lower = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
         let lower = lower.replace('\'', "");
-        Ok(match lower.as_str() {
-            "dhondt" | "d-hondt" | "jefferson" => Method::DHondt,
-            "sainte-lague" | "sainte-laguë" | "webster" => Method::SainteLague,
-            "modified-sainte-lague" | "modified-sainte-laguë" => Method::MODIFIED_SAINTE_LAGUE,
-            "huntington-hill" | "equal-proportions" => Method::HuntingtonHill,
-            "adams" => Method::Adams,
-            "dean" => Method::Dean,
-            "danish" => Method::Danish,
-            "imperiali" => Method::Imperiali,
-            "hare" | "hamilton" | "largest-remainder" => Method::HARE,
-            "droop" => Method::DROOP,
-            "hagenbach-bischoff" => Method::HAGENBACH_BISCHOFF,
-            "imperiali-quota" => Method::IMPERIALI_QUOTA,
-            other => {
-                let first = other
-                    .strip_prefix("modified-sainte-lague:")
-                    .or_else(|| other.strip_prefix("modified-sainte-laguë:"))
-                    .ok_or_else(|| Error::UnknownMethod(s.to_string()))?;
-                Method::modified_sainte_lague(first.parse()?)?
-            }
-        })
+        if let Some((m, _, _)) =
+            NAMES.iter().find(|(_, name, others)| *name == lower || others.contains(&lower.as_str()))
+        {
+            return Ok(*m);
+        }
+        let first = lower
+            .strip_prefix("modified-sainte-lague:")
+            .or_else(|| lower.strip_prefix("modified-sainte-laguë:"))
+            .ok_or_else(|| Error::UnknownMethod(s.to_string()))?;
+        Method::modified_sainte_lague(first.parse()?)
     }
 }
 

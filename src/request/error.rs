@@ -2,13 +2,13 @@
 //! what kind of failure it is, worded once for every face.
 
 use crate::describe::words::{counted, join_names};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Quoted};
 
 /// The most characters of a user's value an error message quotes.
-pub const QUOTE_MAX: usize = 80;
+pub const QUOTE_MAX: usize = Quoted::MAX;
 
 /// `value` quoted for a message (`"..."`), cut to [`QUOTE_MAX`] characters
-/// with the number of characters left out.
+/// with the number of characters left out (see [`Quoted`]).
 ///
 /// ```
 /// # use saylau::request::quote;
@@ -18,12 +18,7 @@ pub const QUOTE_MAX: usize = 80;
 /// assert!(quote(&long).ends_with("(1,000 characters)"));
 /// ```
 pub fn quote(value: &str) -> String {
-    let count = value.chars().count();
-    if count <= QUOTE_MAX {
-        return format!("{value:?}");
-    }
-    let head: String = value.chars().take(QUOTE_MAX).collect();
-    format!("{head:?}... ({})", counted(count as u64, "character"))
+    Quoted(value).to_string()
 }
 
 /// A tie that the chosen policy does not break, as a request reports it.

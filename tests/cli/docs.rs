@@ -138,3 +138,26 @@ fn every_option_of_the_help_is_in_the_docs() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn every_method_of_the_table_is_in_every_list_of_methods() {
+    // `saylau::apportion::NAMES` is the one table; the prose lists must keep up with it.
+    let places = [
+        ("README.md", include_str!("../../README.md").to_string()),
+        ("docs/cli.md", DOCS.to_string()),
+        ("src/lib.rs", include_str!("../../src/lib.rs").to_string()),
+        ("saylau allocate --help", help("allocate")),
+    ];
+    let mut missing = Vec::new();
+    for (method, name, _) in saylau::apportion::NAMES {
+        let unknown = "borda".parse::<saylau::Method>().unwrap_err().to_string();
+        assert!(unknown.contains(name), "{unknown}");
+        assert_eq!(name.parse::<saylau::Method>(), Ok(method));
+        for (place, text) in &places {
+            if !text.contains(name) {
+                missing.push(format!("{place} does not name the method {name}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
