@@ -153,7 +153,7 @@ pub enum Error {
         max: u64,
     },
     /// A date (a poll's `date`) could not be read.
-    #[error("{value_q} is not a valid date: {reason}", value_q = crate::error::Quoted(&.value))]
+    #[error("{value_q} is not a valid date: {reason}", value_q = crate::error::Quoted(.value))]
     InvalidDate {
         /// The text as given.
         value: String,
@@ -161,7 +161,7 @@ pub enum Error {
         reason: &'static str,
     },
     /// A decimal number could not be read.
-    #[error("{value_q} is not a valid number: {reason}", value_q = crate::error::Quoted(&.value))]
+    #[error("{value_q} is not a valid number: {reason}", value_q = crate::error::Quoted(.value))]
     InvalidNumber {
         /// The text as given.
         value: String,
@@ -181,13 +181,13 @@ pub enum Error {
         value: String,
     },
     /// A method name is not known.
-    #[error("unknown method {q0}: expected one of {names}", names = crate::apportion::Method::names(), q0 = crate::error::Quoted(&.0))]
+    #[error("unknown method {q0}: expected one of {names}", names = crate::apportion::Method::names(), q0 = crate::error::Quoted(.0))]
     UnknownMethod(String),
     /// A tie-break policy name is not known.
-    #[error("unknown tie policy {q0}: expected one of error, lot[:SEED], order, votes", q0 = crate::error::Quoted(&.0))]
+    #[error("unknown tie policy {q0}: expected one of error, lot[:SEED], order, votes", q0 = crate::error::Quoted(.0))]
     UnknownTieBreak(String),
     /// Two parties share a name.
-    #[error("party name {name_q} appears twice (entries {} and {}, counting from 1)", first + 1, second + 1, name_q = crate::error::Quoted(&.name))]
+    #[error("party name {name_q} appears twice (entries {} and {}, counting from 1)", first + 1, second + 1, name_q = crate::error::Quoted(.name))]
     DuplicateParty {
         /// The repeated name.
         name: String,
@@ -225,13 +225,13 @@ pub enum Error {
         seats: u32,
     },
     /// A single-member district has no candidates.
-    #[error("district {district_q} has no candidates", district_q = crate::error::Quoted(&.district))]
+    #[error("district {district_q} has no candidates", district_q = crate::error::Quoted(.district))]
     NoCandidates {
         /// The district.
         district: String,
     },
     /// Every candidate in a district has zero votes.
-    #[error("district {district_q} has no votes for any candidate", district_q = crate::error::Quoted(&.district))]
+    #[error("district {district_q} has no votes for any candidate", district_q = crate::error::Quoted(.district))]
     NoVotes {
         /// The district.
         district: String,
@@ -240,19 +240,19 @@ pub enum Error {
     #[error("a district has an empty name")]
     EmptyDistrictName,
     /// Two districts share a name.
-    #[error("district name {district_q} appears twice", district_q = crate::error::Quoted(&.district))]
+    #[error("district name {district_q} appears twice", district_q = crate::error::Quoted(.district))]
     DuplicateDistrict {
         /// The repeated name.
         district: String,
     },
     /// A candidate has no name.
-    #[error("district {district_q} has a candidate with an empty name", district_q = crate::error::Quoted(&.district))]
+    #[error("district {district_q} has a candidate with an empty name", district_q = crate::error::Quoted(.district))]
     EmptyCandidateName {
         /// The district.
         district: String,
     },
     /// Two candidates in one district share a name.
-    #[error("district {district_q} lists candidate {candidate_q} twice", district_q = crate::error::Quoted(&.district), candidate_q = crate::error::Quoted(&.candidate))]
+    #[error("district {district_q} lists candidate {candidate_q} twice", district_q = crate::error::Quoted(.district), candidate_q = crate::error::Quoted(.candidate))]
     DuplicateCandidate {
         /// The district.
         district: String,
@@ -260,7 +260,7 @@ pub enum Error {
         candidate: String,
     },
     /// Leading candidates in a district are tied and the policy cannot decide.
-    #[error("district {district_q}: candidates {candidates:?} are tied for the seat", district_q = crate::error::Quoted(&.district))]
+    #[error("district {district_q}: candidates {candidates:?} are tied for the seat", district_q = crate::error::Quoted(.district))]
     DistrictTie {
         /// The district.
         district: String,
@@ -286,7 +286,7 @@ pub enum Error {
         parties: usize,
     },
     /// A body name is not one of the presets or their other names.
-    #[error("unknown body {name_q}: expected one of {expected} (or referendum in a scenario)", name_q = crate::error::Quoted(&.name))]
+    #[error("unknown body {name_q}: expected one of {expected} (or referendum in a scenario)", name_q = crate::error::Quoted(.name))]
     UnknownPreset {
         /// The name as given.
         name: String,
@@ -294,13 +294,13 @@ pub enum Error {
         expected: String,
     },
     /// The turnout reading of the regional rule needs each region's registered voters.
-    #[error("region {region_q}: \"registered\" is needed for \"regional_rule\": \"turnout\"", region_q = crate::error::Quoted(&.region))]
+    #[error("region {region_q}: \"registered\" is needed for \"regional_rule\": \"turnout\"", region_q = crate::error::Quoted(.region))]
     RegionRegisteredMissing {
         /// The region.
         region: String,
     },
     /// More voters took part in a region than were registered there.
-    #[error("region {region_q}: took_part {took_part} is more than registered {registered}", region_q = crate::error::Quoted(&.region))]
+    #[error("region {region_q}: took_part {took_part} is more than registered {registered}", region_q = crate::error::Quoted(.region))]
     RegionTurnout {
         /// The region.
         region: String,
@@ -314,7 +314,7 @@ pub enum Error {
     #[error(
         "district {district_q}: candidate {candidate_q} is nominated by {party_q}, which has no list; did you mean \
          {suggestion_q}? (write the list's name exactly; a party without a list is allowed when its name is not \
-         this close to a list's)", district_q = crate::error::Quoted(&.district), candidate_q = crate::error::Quoted(&.candidate), party_q = crate::error::Quoted(&.party), suggestion_q = crate::error::Quoted(&.suggestion))]
+         this close to a list's)", district_q = crate::error::Quoted(.district), candidate_q = crate::error::Quoted(.candidate), party_q = crate::error::Quoted(.party), suggestion_q = crate::error::Quoted(.suggestion))]
     PartyNameSlip {
         /// The district.
         district: String,
@@ -326,7 +326,7 @@ pub enum Error {
         suggestion: String,
     },
     /// A runner-up rule name is not known.
-    #[error("unknown runner-up rule {name_q}: expected off, corrected or corrected-at-least-two", name_q = crate::error::Quoted(&.name))]
+    #[error("unknown runner-up rule {name_q}: expected off, corrected or corrected-at-least-two", name_q = crate::error::Quoted(.name))]
     UnknownRunnerUpRule {
         /// The name as given.
         name: String,
@@ -373,7 +373,7 @@ pub enum Error {
     #[error("akim: an akim is elected in one single-member race; list_seats must be 0")]
     AkimListSeats,
     /// The ballots give party lists to a body without a list tier.
-    #[error("the body {body_q} has no party-list tier, but the ballots give {lists} list(s)", body_q = crate::error::Quoted(&.body))]
+    #[error("the body {body_q} has no party-list tier, but the ballots give {lists} list(s)", body_q = crate::error::Quoted(.body))]
     NoListTier {
         /// The body.
         body: String,
@@ -381,7 +381,7 @@ pub enum Error {
         lists: usize,
     },
     /// The ballots give districts to a body without a single-member tier.
-    #[error("the body {body_q} has no single-member tier, but the ballots give {districts} district(s)", body_q = crate::error::Quoted(&.body))]
+    #[error("the body {body_q} has no single-member tier, but the ballots give {districts} district(s)", body_q = crate::error::Quoted(.body))]
     NoDistrictTier {
         /// The body.
         body: String,
@@ -389,7 +389,7 @@ pub enum Error {
         districts: usize,
     },
     /// The ballots give more districts than the body has single-member seats.
-    #[error("the body {body_q} has {seats} single-member seats, but the ballots give {given} districts", body_q = crate::error::Quoted(&.body))]
+    #[error("the body {body_q} has {seats} single-member seats, but the ballots give {given} districts", body_q = crate::error::Quoted(.body))]
     TooManyDistricts {
         /// The body.
         body: String,
@@ -414,7 +414,7 @@ pub enum Error {
         limit: u64,
     },
     /// A region of a referendum has more yes votes than participants.
-    #[error("referendum: region {region_q}: yes {yes} exceeds took_part {took_part}", region_q = crate::error::Quoted(&.region))]
+    #[error("referendum: region {region_q}: yes {yes} exceeds took_part {took_part}", region_q = crate::error::Quoted(.region))]
     RegionCount {
         /// The region.
         region: String,
@@ -450,7 +450,7 @@ pub enum Error {
         default: String,
     },
     /// A coalition names a party that is not in the scenario.
-    #[error("coalition {coalition_q} names {party_q}, which is not a party of the scenario", coalition_q = crate::error::Quoted(&.coalition), party_q = crate::error::Quoted(&.party))]
+    #[error("coalition {coalition_q} names {party_q}, which is not a party of the scenario", coalition_q = crate::error::Quoted(.coalition), party_q = crate::error::Quoted(.party))]
     UnknownCoalitionParty {
         /// The coalition.
         coalition: String,
@@ -485,7 +485,7 @@ pub enum Error {
         max: usize,
     },
     /// A list-tier comparison was asked of a body without a list tier.
-    #[error("the body {body_q} has no party-list tier", body_q = crate::error::Quoted(&.body))]
+    #[error("the body {body_q} has no party-list tier", body_q = crate::error::Quoted(.body))]
     NoListTierToCompare {
         /// The body.
         body: String,
