@@ -26,4 +26,6 @@ mod polls;
 #[cfg(feature = "cli")]
 mod report;
 #[cfg(feature = "cli")]
+mod requests;
+#[cfg(feature = "cli")]
 mod simulate;
