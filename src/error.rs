@@ -100,6 +100,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Tie { .. } | Error::DistrictTie { .. } => ErrorKind::Tie,
+            Error::Runs { runs, .. } if *runs > 0 => ErrorKind::Limit,
             Error::TooManySeats { .. }
             | Error::SimulationTooLarge { .. }
             | Error::SweepTooLong { .. }
@@ -473,6 +474,14 @@ pub enum Error {
         /// Counters needed.
         cells: u64,
         /// Counters allowed.
+        max: u64,
+    },
+    /// A simulation was asked for no runs, or more than it takes.
+    #[error("{runs} runs: expected a whole number of runs from 1 to {max}")]
+    Runs {
+        /// The runs asked for.
+        runs: u64,
+        /// The most runs allowed.
         max: u64,
     },
     /// The simulator could not start its worker threads.

@@ -781,8 +781,24 @@ impl Tie {
     /// # Errors
     ///
     /// [`Error::Tie`] if `policy` cannot break it either ([`TieBreak::Error`],
-    /// or equal votes under [`TieBreak::MoreVotes`]).
+    /// or equal votes under [`TieBreak::MoreVotes`]); [`Error::LengthMismatch`]
+    /// if `votes` are not the count's (one per party).
+    ///
+    /// ```
+    /// # use saylau::{Decision, Error, Method};
+    /// let Decision::Tied(tie) = Method::DHondt.apportioner().decide(&[5, 5], 1)? else { unreachable!() };
+    /// assert!(matches!(tie.resolve(saylau::TieBreak::MoreVotes, &[]), Err(Error::LengthMismatch { .. })));
+    /// assert_eq!(tie.resolve(saylau::TieBreak::ListOrder, &[5, 5])?.seats(), &[1, 0]);
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
     pub fn resolve(&self, policy: TieBreak, votes: &[u64]) -> Result<Allocation> {
+        if votes.len() != self.certain.len() {
+            return Err(Error::LengthMismatch {
+                what: "vote counts for the parties of the tie's count",
+                expected: self.certain.len(),
+                given: votes.len(),
+            });
+        }
         let r = tie::resolve(self.tied.clone(), self.contested, votes, policy)?;
         if r.is_open() {
             return Err(Error::Tie { parties: r.parties, seats: r.seats });

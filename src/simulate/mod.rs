@@ -421,7 +421,8 @@ pub struct Projection {
 #[derive(Default, Clone, Copy)]
 pub struct RunOptions<'a> {
     /// Worker threads (`None` or `Some(0)`: all cores; `Some(1)`: this
-    /// thread). Never changes the result.
+    /// thread). Never changes the result. Without the `parallel` feature
+    /// every run is on this thread, whatever is asked.
     pub threads: Option<usize>,
     /// Called with the number of runs completed, after each block. With
     /// several threads blocks finish out of order, so calls may arrive with
@@ -497,8 +498,21 @@ impl Simulation {
     ///
     /// # Errors
     ///
+    /// [`Error::Runs`] for no runs or more than [`MAX_RUNS`];
     /// [`Error::Threads`] if the thread pool cannot be built.
+    ///
+    /// ```
+    /// # use saylau::scenario::Scenario;
+    /// # use saylau::Error;
+    /// let s = Scenario::from_json(r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 9}]}"#).unwrap();
+    /// let sim = s.simulation()?;
+    /// assert_eq!(sim.run(0, 0).unwrap_err(), Error::Runs { runs: 0, max: saylau::simulate::MAX_RUNS });
+    /// # Ok::<(), saylau::Error>(())
+    /// ```
     pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Projection> {
+        if runs == 0 || runs > MAX_RUNS {
+            return Err(Error::Runs { runs, max: MAX_RUNS });
+        }
         let blocks = runs.div_ceil(BLOCK);
         let done = std::sync::atomic::AtomicU64::new(0);
         let block = |worker: &mut Worker, b: u64| {
