@@ -424,9 +424,6 @@ pub enum Error {
         /// Its participants.
         took_part: u64,
     },
-    /// A scenario mixes a referendum with a body's fields.
-    #[error("{0}")]
-    ScenarioFields(ScenarioFieldProblem),
     /// A parameter of the simulator's vote model is out of range.
     #[error("uncertainty.{field} = {value} is not a number from 0 to {max}")]
     InvalidUncertainty {
@@ -505,49 +502,4 @@ pub enum Error {
         /// The extra seats tried.
         extra: u32,
     },
-}
-
-/// How a scenario's fields do not fit its body (see [`Error::ScenarioFields`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ScenarioFieldProblem {
-    /// A referendum scenario gives lists, districts or seat numbers.
-    #[error("a referendum scenario takes only the \"referendum\" object (and descriptive fields)")]
-    StrayReferendumFields,
-    /// `body: "referendum"` without the `referendum` object.
-    #[error("body \"referendum\" needs a \"referendum\" object with its figures")]
-    MissingReferendum,
-    /// A body scenario carries a `referendum` object.
-    #[error("the \"referendum\" object belongs only in a scenario with body \"referendum\"")]
-    ReferendumInBody,
-    /// A body scenario gives no votes at all.
-    #[error("the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")")]
-    NoVotes,
-    /// A referendum was given to the simulator.
-    #[error("a referendum cannot be simulated: it elects no seats")]
-    ReferendumNotSimulated,
-    /// A scenario gives both polls and vote counts for the lists.
-    #[error(
-        "the scenario gives both \"polls\" and list votes (\"lists\" or \"against_all\"): give the list \
-         vote either as counts or as polls"
-    )]
-    PollsWithVotes,
-    /// `poll_half_life_days` or `poll_ballots` without `polls`.
-    #[error("\"poll_half_life_days\" and \"poll_ballots\" apply only to a scenario with \"polls\"")]
-    PollFieldsWithoutPolls,
-    /// A poll without a date, when `poll_half_life_days` needs one.
-    #[error(
-        "polls[{poll}] has no \"date\": with \"poll_half_life_days\" every poll needs one (\"2026-10-01\") \
-         to weigh it by its age"
-    )]
-    PollWithoutDate {
-        /// The poll's index in `polls`.
-        poll: usize,
-    },
-    /// `uncertainty.concentration` given with polls.
-    #[error(
-        "uncertainty.concentration cannot be given with \"polls\": the polls' sample sizes set the sampling \
-         noise (change their \"sample\" to change it)"
-    )]
-    ConcentrationWithPolls,
 }

@@ -44,7 +44,7 @@
 
 use crate::apportion::{Method, TieBreak};
 use crate::district::{AgainstAllRule, District};
-use crate::error::{Error, ScenarioFieldProblem};
+use crate::error::Error;
 use crate::ratio::Ratio;
 use crate::referendum::{Referendum, ReferendumOutcome};
 use crate::rules::official::Official;
@@ -577,9 +577,58 @@ pub enum ScenarioError {
         /// What it holds: `"an array"`, `"a string"`, `"a number"`, `"a boolean"` or `"null"`.
         found: &'static str,
     },
+    /// The scenario's fields do not fit its body or each other.
+    #[error(transparent)]
+    Fields(#[from] FieldProblem),
     /// The scenario is well formed but its rules or votes are not.
     #[error(transparent)]
     Invalid(#[from] Error),
+}
+
+/// How a scenario's fields do not fit its body or each other (see
+/// [`ScenarioError::Fields`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FieldProblem {
+    /// A referendum scenario gives lists, districts or seat numbers.
+    #[error("a referendum scenario takes only the \"referendum\" object (and descriptive fields)")]
+    StrayReferendumFields,
+    /// `body: "referendum"` without the `referendum` object.
+    #[error("body \"referendum\" needs a \"referendum\" object with its figures")]
+    MissingReferendum,
+    /// A body scenario carries a `referendum` object.
+    #[error("the \"referendum\" object belongs only in a scenario with body \"referendum\"")]
+    ReferendumInBody,
+    /// A body scenario gives no votes at all.
+    #[error("the scenario gives neither \"lists\" nor \"districts\" (nor \"polls\")")]
+    NoVotes,
+    /// A referendum was given to the simulator.
+    #[error("a referendum cannot be simulated: it elects no seats")]
+    ReferendumNotSimulated,
+    /// A scenario gives both polls and vote counts for the lists.
+    #[error(
+        "the scenario gives both \"polls\" and list votes (\"lists\" or \"against_all\"): give the list \
+         vote either as counts or as polls"
+    )]
+    PollsWithVotes,
+    /// `poll_half_life_days` or `poll_ballots` without `polls`.
+    #[error("\"poll_half_life_days\" and \"poll_ballots\" apply only to a scenario with \"polls\"")]
+    PollFieldsWithoutPolls,
+    /// A poll without a date, when `poll_half_life_days` needs one.
+    #[error(
+        "polls[{poll}] has no \"date\": with \"poll_half_life_days\" every poll needs one (\"2026-10-01\") \
+         to weigh it by its age"
+    )]
+    PollWithoutDate {
+        /// The poll's index in `polls`.
+        poll: usize,
+    },
+    /// `uncertainty.concentration` given with polls.
+    #[error(
+        "uncertainty.concentration cannot be given with \"polls\": the polls' sample sizes set the sampling \
+         noise (change their \"sample\" to change it)"
+    )]
+    ConcentrationWithPolls,
 }
 
 impl ScenarioError {
@@ -653,9 +702,7 @@ impl Scenario {
             && serde_json::from_str::<serde_json::Value>(text)
                 .is_ok_and(|v| v.pointer("/uncertainty/concentration").is_some())
         {
-            return Err(ScenarioError::Invalid(Error::ScenarioFields(
-                ScenarioFieldProblem::ConcentrationWithPolls,
-            )));
+            return Err(ScenarioError::Fields(FieldProblem::ConcentrationWithPolls));
         }
         Ok(scenario)
     }
@@ -798,12 +845,12 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::ScenarioFields`] for a referendum, and the errors of
+    /// [`ScenarioError::Fields`] for a referendum, and the errors of
     /// [`Preset::body`] for impossible overrides.
-    pub fn body(&self) -> Result<Body, Error> {
+    pub fn body(&self) -> Result<Body, ScenarioError> {
         match self.body {
-            BodyKind::Preset(preset) => preset.body(&self.overrides()?),
-            BodyKind::Referendum => Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumNotSimulated)),
+            BodyKind::Preset(preset) => Ok(preset.body(&self.overrides()?)?),
+            BodyKind::Referendum => Err(ScenarioError::Fields(FieldProblem::ReferendumNotSimulated)),
         }
     }
 
@@ -853,35 +900,34 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::ScenarioFields`] when the scenario also gives list votes,
+    /// [`ScenarioError::Fields`] when the scenario also gives list votes,
     /// or a half-life and a poll without a date.
-    pub fn pooled_polls(&self) -> Result<Option<PooledPolls>, Error> {
+    pub fn pooled_polls(&self) -> Result<Option<PooledPolls>, ScenarioError> {
         let Some(first) = self.polls.first() else {
             if self.poll_half_life_days.is_some() || self.poll_ballots.is_some() {
-                return Err(Error::ScenarioFields(ScenarioFieldProblem::PollFieldsWithoutPolls));
+                return Err(ScenarioError::Fields(FieldProblem::PollFieldsWithoutPolls));
             }
             return Ok(None);
         };
         if !self.lists.is_empty() || self.against_all > 0 {
-            return Err(Error::ScenarioFields(ScenarioFieldProblem::PollsWithVotes));
+            return Err(ScenarioError::Fields(FieldProblem::PollsWithVotes));
         }
-        let decay =
-            match self.poll_half_life_days {
-                None => vec![1.0; self.polls.len()],
-                Some(h) => {
-                    let mut dates = Vec::with_capacity(self.polls.len());
-                    for (i, poll) in self.polls.iter().enumerate() {
-                        dates.push(poll.date.ok_or(Error::ScenarioFields(
-                            ScenarioFieldProblem::PollWithoutDate { poll: i },
-                        ))?);
-                    }
-                    let newest = dates.iter().copied().max().unwrap_or(dates[0]);
-                    dates
-                        .iter()
-                        .map(|d| libm::exp2(-(newest.days_since(*d) as f64) / f64::from(h.get())))
-                        .collect()
+        let decay = match self.poll_half_life_days {
+            None => vec![1.0; self.polls.len()],
+            Some(h) => {
+                let mut dates = Vec::with_capacity(self.polls.len());
+                for (i, poll) in self.polls.iter().enumerate() {
+                    dates.push(
+                        poll.date.ok_or(ScenarioError::Fields(FieldProblem::PollWithoutDate { poll: i }))?,
+                    );
                 }
-            };
+                let newest = dates.iter().copied().max().unwrap_or(dates[0]);
+                dates
+                    .iter()
+                    .map(|d| libm::exp2(-(newest.days_since(*d) as f64) / f64::from(h.get())))
+                    .collect()
+            }
+        };
         let raw: Vec<f64> = self.polls.iter().zip(&decay).map(|(p, d)| p.sample.get() as f64 * d).collect();
         let sample: f64 = raw.iter().sum();
         let parties: Vec<String> = first.shares.0.iter().map(|(n, _)| n.clone()).collect();
@@ -936,7 +982,7 @@ impl Scenario {
     /// # Errors
     ///
     /// Those of [`Scenario::pooled_polls`].
-    pub fn vote_model(&self) -> Result<Uncertainty, Error> {
+    pub fn vote_model(&self) -> Result<Uncertainty, ScenarioError> {
         let mut u = self.uncertainty.clone().unwrap_or_default();
         if let Some(pooled) = self.pooled_polls()? {
             u.concentration = pooled.sample;
@@ -949,14 +995,14 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::ScenarioFields`] for a referendum (nothing to simulate), and
+    /// [`ScenarioError::Fields`] for a referendum (nothing to simulate), and
     /// whatever [`Scenario::body`] and [`Simulation::new`] refuse.
-    pub fn simulation(&self) -> Result<Simulation, Error> {
+    pub fn simulation(&self) -> Result<Simulation, ScenarioError> {
         if self.is_referendum() {
-            return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumNotSimulated));
+            return Err(ScenarioError::Fields(FieldProblem::ReferendumNotSimulated));
         }
         self.check_body_fields()?;
-        Simulation::new(&self.body()?, &self.ballots(), &self.vote_model()?)
+        Ok(Simulation::new(&self.body()?, &self.ballots(), &self.vote_model()?)?)
     }
 
     /// Decides the election or referendum.
@@ -966,7 +1012,7 @@ impl Scenario {
     /// Anything [`Scenario::body`], [`Body::elect`] or [`Referendum::decide`]
     /// refuses; fields that do not belong to the body (lists in a referendum,
     /// a referendum object for a body).
-    pub fn run(&self) -> Result<Outcome, Error> {
+    pub fn run(&self) -> Result<Outcome, ScenarioError> {
         if self.is_referendum() {
             let stray = !self.lists.is_empty()
                 || !self.polls.is_empty()
@@ -980,12 +1026,9 @@ impl Scenario {
                 || self.runner_up.is_some()
                 || self.runner_up_left_over.is_some();
             if stray {
-                return Err(Error::ScenarioFields(ScenarioFieldProblem::StrayReferendumFields));
+                return Err(ScenarioError::Fields(FieldProblem::StrayReferendumFields));
             }
-            let r = self
-                .referendum
-                .as_ref()
-                .ok_or(Error::ScenarioFields(ScenarioFieldProblem::MissingReferendum))?;
+            let r = self.referendum.as_ref().ok_or(ScenarioError::Fields(FieldProblem::MissingReferendum))?;
             let mut outcome = r.decide()?;
             if let Some(official) = &self.official {
                 outcome.notes.push(official.compare_referendum(&outcome));
@@ -1006,12 +1049,12 @@ impl Scenario {
     }
 
     /// A body scenario has votes and no referendum object.
-    fn check_body_fields(&self) -> Result<(), Error> {
+    fn check_body_fields(&self) -> Result<(), ScenarioError> {
         if self.referendum.is_some() {
-            return Err(Error::ScenarioFields(ScenarioFieldProblem::ReferendumInBody));
+            return Err(ScenarioError::Fields(FieldProblem::ReferendumInBody));
         }
         if self.lists.is_empty() && self.polls.is_empty() && self.districts.is_empty() {
-            return Err(Error::ScenarioFields(ScenarioFieldProblem::NoVotes));
+            return Err(ScenarioError::Fields(FieldProblem::NoVotes));
         }
         self.pooled_polls()?;
         Ok(())

@@ -120,7 +120,7 @@ impl ElectRequest {
         let name = || source.unwrap_or("<request>").to_string();
         let mut scenario = self.scenario.clone();
         let changed = scenario.apply(&self.what_if);
-        let fail = |e| scenario_error(e, &scenario, source);
+        let fail = |e: crate::scenario::ScenarioError| scenario_error(e, &scenario, source);
         match scenario.run().map_err(fail)? {
             Outcome::Referendum(o) => match &scenario.referendum {
                 Some(figures) => Ok(ElectOutput::Referendum(ReferendumOutput {
@@ -137,7 +137,10 @@ impl ElectRequest {
                 let body = scenario.body().map_err(fail)?;
                 let mut view = BodyView::new(About::of(&scenario), &body, &result);
                 if self.explain {
-                    view.audit = Some(ListAudit::of(&body, &scenario.ballots()).map_err(fail)?);
+                    view.audit = Some(
+                        ListAudit::of(&body, &scenario.ballots())
+                            .map_err(|e| scenario_error(e, &scenario, source))?,
+                    );
                 }
                 Ok(ElectOutput::Body(BodyOutput { source: name(), summary: body_summary(&body), view }))
             }

@@ -208,10 +208,8 @@ impl Request {
             }
         };
         if concentration_with_polls {
-            let e = crate::error::Error::ScenarioFields(
-                crate::error::ScenarioFieldProblem::ConcentrationWithPolls,
-            );
-            return Err(RequestError::of(&e, None));
+            let e = crate::scenario::FieldProblem::ConcentrationWithPolls;
+            return Err(RequestError::input(e.to_string()));
         }
         Ok(request)
     }

@@ -105,8 +105,16 @@ pub(crate) fn suggestion(message: &str) -> Option<String> {
 /// A scenario's rules or votes refused, naming the lists (from its `lists`
 /// or its `polls`), candidates and fields, with the scenario field that
 /// decides a tie.
-pub(crate) fn scenario_error(e: Error, scenario: &Scenario, source: Option<&str>) -> RequestError {
+pub(crate) fn scenario_error(
+    e: impl Into<ScenarioError>,
+    scenario: &Scenario,
+    source: Option<&str>,
+) -> RequestError {
     let input = |text: String| RequestError::input(prefixed(source, &text));
+    let e = match e.into() {
+        ScenarioError::Invalid(e) => e,
+        other => return RequestError::new(other.kind(), prefixed(source, &other.to_string())),
+    };
     let ties = scenario.ties.unwrap_or(TieBreak::ListOrder);
     match e {
         Error::Tie { parties, seats } => {
@@ -215,7 +223,7 @@ impl Elected {
     }
 
     /// A library error about this scenario, worded with its names.
-    pub fn fail(&self, e: Error) -> RequestError {
+    pub fn fail(&self, e: impl Into<ScenarioError>) -> RequestError {
         scenario_error(e, &self.scenario, self.source.as_deref())
     }
 

@@ -507,7 +507,7 @@ impl Simulation {
     /// let s = Scenario::from_json(r#"{"body": "kurultai", "lists": [{"party": "A", "votes": 9}]}"#).unwrap();
     /// let sim = s.simulation()?;
     /// assert_eq!(sim.run(0, 0).unwrap_err(), Error::Runs { runs: 0, max: saylau::simulate::MAX_RUNS });
-    /// # Ok::<(), saylau::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn run_with(&self, seed: u64, runs: u64, options: &RunOptions<'_>) -> Result<Projection> {
         if runs == 0 || runs > MAX_RUNS {

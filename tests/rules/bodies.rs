@@ -16,7 +16,7 @@ const MAZHILIS_2023: &str = include_str!("../../data/mazhilis-2023.json");
 const REFERENDUMS: &str = include_str!("../../data/referendums.json");
 
 fn run(json: &str) -> Outcome {
-    match Scenario::from_json(json).and_then(|s| s.run().map_err(ScenarioError::from)) {
+    match Scenario::from_json(json).and_then(|s| s.run()) {
         Ok(o) => o,
         Err(e) => panic!("scenario failed: {e}"),
     }
@@ -579,7 +579,7 @@ fn scenario_typos_are_errors_with_a_position() {
         r#"{"body": "referendum"}"#,
         r#"{"body": "referendum", "lists": [{"party": "A", "votes": 1}], "referendum": {"registered": 2, "took_part": 2, "yes": 2}}"#,
     ] {
-        let outcome = Scenario::from_json(bad).and_then(|s| s.run().map_err(ScenarioError::from));
+        let outcome = Scenario::from_json(bad).and_then(|s| s.run());
         assert!(outcome.is_err(), "{bad:?} should be refused");
     }
 }
@@ -664,12 +664,12 @@ fn a_district_party_close_to_a_list_name_is_refused_with_a_suggestion() {
     let err = Scenario::from_json(&scenario("Amanatt")).unwrap().run().unwrap_err();
     assert_eq!(
         err,
-        Error::PartyNameSlip {
+        ScenarioError::Invalid(Error::PartyNameSlip {
             district: "Astana No. 1".into(),
             candidate: "Aigerim".into(),
             party: "Amanatt".into(),
             suggestion: "Amanat".into(),
-        }
+        })
     );
     assert!(err.to_string().contains("did you mean \"Amanat\"?"), "{err}");
     // The exact name, or a party far from every list's name, is accepted.
