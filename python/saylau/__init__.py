@@ -31,6 +31,7 @@ from typing import Any, Mapping, TypedDict, Union, Unpack
 
 from saylau._errors import InputError, SaylauError, TieError
 from saylau._saylau import METHODS, Allocation, TieResolution, __version__, allocate
+from saylau._saylau import MAX_INPUT_BYTES as _MAX_INPUT_BYTES
 from saylau._saylau import _run
 from saylau._views import (
     Comparison,
@@ -145,9 +146,15 @@ def _scenario(scenario: ScenarioLike) -> tuple[bytes, str]:
         name = _os.fspath(scenario)
         try:
             with open(name, "rb") as f:
-                data = f.read()
+                data = f.read(_MAX_INPUT_BYTES + 1)
         except OSError as e:
             raise SaylauError(f"cannot read {name}: {e.strerror or e}", "io") from None
+        if len(data) > _MAX_INPUT_BYTES:
+            raise InputError(
+                f"{name}: the input is larger than {_MAX_INPUT_BYTES // (1024 * 1024)} MB, more than any "
+                f"election's figures: saylau reads at most {_MAX_INPUT_BYTES:,} bytes of one file",
+                "limit",
+            )
         # The library decodes it (UTF-8, a byte-order mark skipped) and names
         # the line of a bad byte.
         return data, name

@@ -5,6 +5,8 @@ from typing import Any, Iterable, Mapping, Sequence, SupportsIndex
 from saylau._views import Explanation
 
 __version__: str
+#: The most bytes read of one input file.
+MAX_INPUT_BYTES: int
 #: Every method's name, in the order of the crate's table.
 METHODS: list[str]
 

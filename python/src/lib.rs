@@ -32,5 +32,6 @@ fn _saylau(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let methods: Vec<String> = saylau::Method::ALL.iter().map(ToString::to_string).collect();
     m.add("METHODS", methods)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("MAX_INPUT_BYTES", saylau::request::MAX_INPUT_BYTES)?;
     Ok(())
 }

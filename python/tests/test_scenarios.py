@@ -365,3 +365,9 @@ def test_diff_and_report(mazhilis: dict) -> None:
     assert [r["party"] for r in d.parties][0] == "Amanat"
     page = saylau.report(mazhilis, compare_with=earlier)
     assert page.startswith("<!DOCTYPE html>") and 'id="seats"' in page
+
+
+def test_an_endless_file_is_refused_after_a_bounded_read() -> None:
+    with pytest.raises(saylau.InputError, match="larger than 64 MB") as endless:
+        saylau.elect("/dev/zero")
+    assert endless.value.kind == "limit"

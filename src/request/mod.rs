@@ -52,7 +52,7 @@ pub use error::{QUOTE_MAX, RequestError, Tied, quote};
 pub use picture::{DEFAULT_SCALE, HemicycleRequest, Picture, PictureFormat, svg_to_png};
 #[cfg(feature = "html")]
 pub use report::{MAX_REPORT_RUNS, ReportRequest};
-pub use scenario::read_scenario;
+pub use scenario::{MAX_INPUT_BYTES, read_input, read_scenario};
 pub use simulate::{Control, MAX_RUNS, MAX_THREADS, ProjectionOutput, SimulateRequest};
 
 use crate::error::ErrorKind;

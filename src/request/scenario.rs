@@ -12,6 +12,49 @@ use crate::note::Note;
 use crate::scenario::{Outcome, Scenario, ScenarioError, WhatIf};
 use crate::system::{Ballots, Body, BodyResult, ListTier};
 
+/// The most bytes a face reads of one input file (a scenario, a vote table,
+/// a saved request): far above any election's, low enough that a stream
+/// without end (`/dev/zero`, `yes | saylau elect -`) is refused, not read
+/// into memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads all of `reader` (a file, standard input), up to [`MAX_INPUT_BYTES`];
+/// `source` names it in messages.
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when it cannot be read; [`ErrorKind::Limit`] when it
+/// holds more than [`MAX_INPUT_BYTES`] (the rest is not read).
+///
+/// ```
+/// # use saylau::request::{read_input, MAX_INPUT_BYTES};
+/// # use saylau::ErrorKind;
+/// assert_eq!(read_input("a.json", &b"{}"[..])?, b"{}");
+/// let endless = std::io::repeat(b' ');
+/// assert_eq!(read_input("<stdin>", endless).unwrap_err().kind(), ErrorKind::Limit);
+/// # Ok::<(), saylau::request::RequestError>(())
+/// ```
+pub fn read_input(source: &str, reader: impl std::io::Read) -> Result<Vec<u8>, RequestError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| RequestError::new(ErrorKind::Io, format!("cannot read {source}: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(RequestError::new(
+            ErrorKind::Limit,
+            format!(
+                "{source}: the input is larger than {} MB, more than any election's figures: saylau reads at most \
+                 {} bytes of one file",
+                MAX_INPUT_BYTES / (1024 * 1024),
+                crate::numbers::thousands(MAX_INPUT_BYTES)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a scenario from the bytes of a file: UTF-8 (a byte-order mark is
 /// skipped), then JSON; `source` names the file in messages.
 ///

@@ -116,3 +116,19 @@ fn refusals_in_json_carry_their_kind_and_field() {
     assert_eq!(e["error"]["tie"]["names"], serde_json::json!(["A", "B"]));
     assert_eq!(e["error"]["field"], "ties");
 }
+
+#[test]
+fn an_endless_input_is_refused_after_a_bounded_read() {
+    // Before, `elect /dev/zero` read until memory ran out (tens of GB).
+    for args in
+        [vec!["elect", "/dev/zero"], vec!["allocate", "--method", "hare", "--seats", "3", "/dev/zero"]]
+    {
+        let mut args = args.clone();
+        args.extend(["--error-format", "json"]);
+        let r = run(&args, "");
+        assert_eq!(r.code, 2, "{r:?}");
+        let e: Value = serde_json::from_str(&r.stderr).unwrap();
+        assert_eq!(e["error"]["kind"], "limit", "{e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains("larger than 64 MB"), "{e}");
+    }
+}

@@ -1,29 +1,30 @@
 //! Files and standard streams: reading a file or standard input, writing a
 //! result to a file or standard output, with messages that name the file.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use saylau::ErrorKind;
-use saylau::request::RequestError;
+use saylau::request::{RequestError, read_input};
 
 /// The bytes of `file`, or of standard input for `-`, with the name to use
 /// in messages (`<stdin>` for `-`).
 ///
 /// # Errors
 ///
-/// A refusal of kind I/O naming the file and what went wrong.
+/// A refusal of kind I/O naming the file and what went wrong; of kind limit
+/// for more than [`saylau::request::MAX_INPUT_BYTES`] (`/dev/zero` is not
+/// read into memory).
 pub fn read(file: &Path) -> Result<(String, Vec<u8>), RequestError> {
-    let io =
-        |name: &str, e: std::io::Error| RequestError::new(ErrorKind::Io, format!("cannot read {name}: {e}"));
     if file.as_os_str() == "-" {
         let name = "<stdin>".to_string();
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| io(&name, e))?;
+        let bytes = read_input(&name, std::io::stdin().lock())?;
         return Ok((name, bytes));
     }
     let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| io(&name, e))?;
+    let f = std::fs::File::open(file)
+        .map_err(|e| RequestError::new(ErrorKind::Io, format!("cannot read {name}: {e}")))?;
+    let bytes = read_input(&name, f)?;
     Ok((name, bytes))
 }
 
