@@ -76,23 +76,32 @@ impl Parties {
     }
 
     /// Refuses an empty or repeated name (names are compared trimmed). A
-    /// short list is compared pair by pair, without allocating.
+    /// short list is compared pair by pair on the stack, without allocating.
     fn check_names(&self) -> Result<(), Error> {
         /// Up to this many names, pairs are compared directly.
         const PAIRWISE: usize = 32;
         let Some(names) = &self.names else { return Ok(()) };
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        if names.len() <= PAIRWISE {
+            let mut trimmed: smallvec::SmallVec<[&str; PAIRWISE]> = smallvec::SmallVec::new();
+            for (index, name) in names.iter().enumerate() {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(Error::EmptyPartyName { index });
+                }
+                if let Some(first) = trimmed.iter().position(|n| n.len() == name.len() && *n == name) {
+                    return Err(Error::DuplicateParty { name: name.to_string(), first, second: index });
+                }
+                trimmed.push(name);
+            }
+            return Ok(());
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
             let name = name.trim();
             if name.is_empty() {
                 return Err(Error::EmptyPartyName { index });
             }
-            let first = if names.len() <= PAIRWISE {
-                names[..index].iter().position(|n| n.trim() == name)
-            } else {
-                seen.insert(name, index)
-            };
-            if let Some(first) = first {
+            if let Some(first) = seen.insert(name, index) {
                 return Err(Error::DuplicateParty { name: name.to_string(), first, second: index });
             }
         }
