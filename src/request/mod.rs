@@ -214,6 +214,32 @@ impl Request {
         Ok(request)
     }
 
+    /// The request with `name` as the source of its input where it names
+    /// none (a request written by hand, read from `name`).
+    pub fn with_default_source(mut self, name: &str) -> Request {
+        let fill = |source: &mut Option<String>| {
+            if source.is_none() {
+                *source = Some(name.to_string());
+            }
+        };
+        match &mut self {
+            Request::Allocate(r) => fill(&mut r.source),
+            Request::Elect(r) => fill(&mut r.source),
+            Request::Simulate(r) => fill(&mut r.source),
+            Request::Metrics(r) => fill(&mut r.source),
+            Request::Compare(r) => fill(&mut r.source),
+            Request::Fragility(r) => fill(&mut r.source),
+            Request::Diff(r) => {
+                fill(&mut r.before.source);
+                fill(&mut r.after.source);
+            }
+            Request::Hemicycle(r) => fill(&mut r.source),
+            #[cfg(feature = "html")]
+            Request::Report(r) => fill(&mut r.source),
+        }
+        self
+    }
+
     /// The request's command name: `"elect"`.
     pub fn command(&self) -> &'static str {
         match self {

@@ -139,8 +139,9 @@ fn run(a: &RunArgs) -> Result<(Request, Sink), RequestError> {
     let (source, bytes) = read(&a.file)?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| RequestError::input(format!("{source}: the request is not UTF-8 text")))?;
-    let request =
-        Request::from_json(text).map_err(|e| RequestError::new(e.kind(), format!("{source}: {e}")))?;
+    let request = Request::from_json(text)
+        .map_err(|e| RequestError::new(e.kind(), format!("{source}: {e}")))?
+        .with_default_source(&source);
     let sink = match (&request, &a.output) {
         (Request::Hemicycle(_) | Request::Report(_), out) => {
             Sink::File(out.clone().unwrap_or_else(|| PathBuf::from("-")))
