@@ -27,7 +27,7 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 /// holds more than [`MAX_INPUT_BYTES`] (the rest is not read).
 ///
 /// ```
-/// # use saylau::request::{read_input, MAX_INPUT_BYTES};
+/// # use saylau::request::read_input;
 /// # use saylau::ErrorKind;
 /// assert_eq!(read_input("a.json", &b"{}"[..])?, b"{}");
 /// let endless = std::io::repeat(b' ');
