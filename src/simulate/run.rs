@@ -5,12 +5,14 @@
 //! run's generator in turn, so the order of the draws (and so every seed's
 //! elections) is fixed by the order of the steps:
 //!
-//! 1. the list vote ([`Simulation::draw_list_vote`]): the shares, then turnout;
+//! 1. the list vote ([`Simulation::draw_list_vote`]): the shares, then turnout
+//!    (steps 1 to 3 of the vote model in the [parent module](super));
 //! 2. the list tier's count ([`Simulation::count_list_tier`]), and the lots of
 //!    a tie its rules refuse;
 //! 3. each district in turn: its candidates' votes and then its "against all"
-//!    ([`Simulation::draw_district`]), its winner and the lots of a tie
-//!    ([`decide_district`]), and the seat ([`Simulation::seat_district`]);
+//!    ([`Simulation::draw_district`], step 4 of the vote model), its winner
+//!    and the lots of a tie ([`decide_district`]), and the seat
+//!    ([`Simulation::seat_district`]);
 //! 4. the run's seats into the tally ([`Tally::record`]).
 
 use super::model::{DistrictModel, ListModel};
@@ -153,8 +155,8 @@ impl Simulation {
         }
     }
 
-    /// Step 2: sampling noise, the shares drawn from a Dirichlet around
-    /// them as Gamma draws (normalised by the caller).
+    /// Step 2 of the vote model: sampling noise, the shares drawn from a
+    /// Dirichlet around them as Gamma draws (normalised by the caller).
     #[inline]
     fn draw_sampling_noise(&self, rng: &mut Xoshiro256PlusPlus, share: &mut [f64]) {
         let concentration = self.uncertainty.concentration;
@@ -166,8 +168,8 @@ impl Simulation {
         }
     }
 
-    /// Step 3: the turnout factor, `max(0, 1 + turnout_sd * z)` (1 without
-    /// turnout noise).
+    /// Step 3 of the vote model: the turnout factor,
+    /// `max(0, 1 + turnout_sd * z)` (1 without turnout noise).
     #[inline]
     fn draw_turnout(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
         let sd = self.uncertainty.turnout_sd;
@@ -217,9 +219,10 @@ impl Simulation {
         }
     }
 
-    /// Step 4 for district `d`: its candidates' votes, written in place into
-    /// `sc.dvotes` (as wide as the widest district), each swung with its
-    /// list and then with district noise; returns the votes against all.
+    /// Step 4 of the vote model, for district `d`: its candidates' votes,
+    /// written in place into `sc.dvotes` (as wide as the widest district),
+    /// each swung with its list and then with district noise; returns the
+    /// votes against all.
     #[inline]
     fn draw_district(&self, d: &DistrictModel, rng: &mut Xoshiro256PlusPlus, sc: &mut Scratch) -> u64 {
         let dvotes = &mut sc.dvotes[..d.end - d.start];
