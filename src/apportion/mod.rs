@@ -550,13 +550,15 @@ impl Apportioner {
     ) -> Result<Option<TieResolution>> {
         match (self.method, scratch) {
             (Method::LargestRemainder(q), scratch) => quota::apportion_into(
-                q,
-                votes,
-                total,
-                positive,
-                seats,
-                self.ties,
-                self.excess,
+                &quota::Input {
+                    quota: q,
+                    votes,
+                    total,
+                    positive,
+                    seats,
+                    ties: self.ties,
+                    excess: self.excess,
+                },
                 out,
                 match scratch {
                     Some(s) => quota::Buffer::Reuse(&mut s.keys),
@@ -569,16 +571,8 @@ impl Apportioner {
                     Some(s) => &mut s.buffers,
                     None => &mut own,
                 };
-                divisor::apportion_into(
-                    divisor::Kind::of(m),
-                    votes,
-                    total,
-                    positive,
-                    seats,
-                    self.ties,
-                    out,
-                    buffers,
-                )
+                let input = divisor::Input { votes, total, positive, seats, ties: self.ties };
+                divisor::apportion_into(divisor::Kind::of(m), &input, out, buffers)
             }
         }
     }

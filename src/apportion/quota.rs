@@ -225,54 +225,84 @@ pub(crate) enum Buffer<'a> {
     Reuse(&'a mut Keys),
 }
 
-/// Allocates `seats` seats by `quota`, writing them to `out`
-/// (`out.len() == votes.len()`); `total` is the sum of `votes`, `positive`
-/// the number of parties with votes.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn apportion_into(
-    quota: Quota,
-    votes: &[u64],
-    total: u128,
-    positive: usize,
-    seats: u32,
-    ties: TieBreak,
-    excess: ExcessPolicy,
-    out: &mut [u32],
-    buffer: Buffer<'_>,
-) -> Result<Option<TieResolution>> {
-    let plan = Plan::of(quota, total, seats);
-    if plan.narrow {
-        run::<u64>(quota, votes, positive, plan, seats, ties, excess, out, buffer)
-    } else {
-        run::<u128>(quota, votes, positive, plan, seats, ties, excess, out, buffer)
+/// The inputs of one largest-remainder count, which travel together through
+/// the kernel: the method's rules and the votes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Input<'a> {
+    /// The quota.
+    pub(crate) quota: Quota,
+    /// The votes, one entry per party.
+    pub(crate) votes: &'a [u64],
+    /// The sum of `votes`.
+    pub(crate) total: u128,
+    /// The number of parties with votes.
+    pub(crate) positive: usize,
+    /// The house size.
+    pub(crate) seats: u32,
+    /// How a tie for the last seats is broken.
+    pub(crate) ties: TieBreak,
+    /// What over-allocation does.
+    pub(crate) excess: ExcessPolicy,
+}
+
+/// The per-party arithmetic of a call on width `T` (from its [`Plan`]):
+/// `whole = (v mult) div div`, `rem = (v mult) mod div`.
+#[derive(Debug, Clone, Copy)]
+struct Arith<T: Word> {
+    mult: T,
+    div: T::Divider,
+}
+
+impl<T: Word> Arith<T> {
+    /// The arithmetic of `plan` on width `T` (`u64` only when `plan.narrow`).
+    #[inline(always)]
+    fn of(plan: Plan) -> Arith<T> {
+        Arith { mult: T::narrow(plan.mult), div: T::divider(T::narrow(plan.div)) }
+    }
+
+    /// The arithmetic of `input` on width `T`, computed again on the rare
+    /// paths ([`give_rest`], [`take_back`]) rather than passed to them, so
+    /// that the common path need not keep it in memory for them.
+    #[inline]
+    fn of_input(input: &Input<'_>) -> Arith<T> {
+        Arith::of(Plan::of(input.quota, input.total, input.seats))
+    }
+
+    /// `(whole, rem)` of a party with `v` votes.
+    #[inline(always)]
+    fn split(self, v: u64) -> (T, T) {
+        T::div_rem(T::from(v) * self.mult, self.div)
     }
 }
 
-/// Runs the kernel on width `T` with a key buffer from `buffer`.
-#[allow(clippy::too_many_arguments)]
-#[inline]
-pub(crate) fn run<T: Word>(
-    quota: Quota,
-    votes: &[u64],
-    positive: usize,
-    plan: Plan,
-    seats: u32,
-    ties: TieBreak,
-    excess: ExcessPolicy,
+/// Allocates `input.seats` seats by `input.quota`, writing them to `out`
+/// (`out.len() == input.votes.len()`).
+pub(crate) fn apportion_into(
+    input: &Input<'_>,
     out: &mut [u32],
     buffer: Buffer<'_>,
 ) -> Result<Option<TieResolution>> {
-    let (mult, div) = (T::narrow(plan.mult), T::divider(T::narrow(plan.div)));
-    let n = votes.len();
+    let plan = Plan::of(input.quota, input.total, input.seats);
+    if plan.narrow { run::<u64>(input, plan, out, buffer) } else { run::<u128>(input, plan, out, buffer) }
+}
+
+/// Runs the kernel on width `T` with a key buffer from `buffer`.
+#[inline]
+pub(crate) fn run<T: Word>(
+    input: &Input<'_>,
+    plan: Plan,
+    out: &mut [u32],
+    buffer: Buffer<'_>,
+) -> Result<Option<TieResolution>> {
+    let arith = Arith::of(plan);
+    let n = input.votes.len();
     if n <= SMALL {
-        return count_small(quota, votes, positive, mult, div, seats, ties, excess, out);
+        return count_small(input, arith, out);
     }
     match buffer {
-        Buffer::Reuse(keys) => count(quota, votes, mult, div, seats, ties, excess, out, T::keys(keys, n)),
-        Buffer::Local if n <= 64 => {
-            count(quota, votes, mult, div, seats, ties, excess, out, &mut [T::default(); 64])
-        }
-        Buffer::Local => count(quota, votes, mult, div, seats, ties, excess, out, &mut vec![T::default(); n]),
+        Buffer::Reuse(keys) => count(input, arith, out, T::keys(keys, n)),
+        Buffer::Local if n <= 64 => count(input, arith, out, &mut [T::default(); 64]),
+        Buffer::Local => count(input, arith, out, &mut vec![T::default(); n]),
     }
 }
 
@@ -318,33 +348,27 @@ fn sort8_descending<T: Ord + Copy>(a: &mut [T; SMALL]) {
 /// is 0, no more than any other, so it never moves the cut: with fewer seats
 /// left than parties with votes, the `left` largest of all 8 entries are the
 /// `left` largest remainders of parties with votes.
-#[allow(clippy::too_many_arguments)]
 #[inline]
 fn count_small<T: Word>(
-    quota: Quota,
-    votes: &[u64],
-    positive: usize,
-    mult: T,
-    div: T::Divider,
-    seats: u32,
-    ties: TieBreak,
-    excess: ExcessPolicy,
+    input: &Input<'_>,
+    arith: Arith<T>,
     out: &mut [u32],
 ) -> Result<Option<TieResolution>> {
+    let votes = input.votes;
     let mut rems = [T::default(); SMALL];
     let mut given = 0u64;
     for ((o, &v), key) in out.iter_mut().zip(votes).zip(rems.iter_mut()) {
-        let (w, r) = T::div_rem(T::from(v) * mult, div);
+        let (w, r) = arith.split(v);
         let w = w.into() as u64;
         // Truncated only when over-allocating, where `take_back` recomputes it.
         *o = w as u32;
         given += w;
         *key = r;
     }
-    let n = positive as u64;
-    let house = seats as u64;
+    let n = input.positive as u64;
+    let house = input.seats as u64;
     if given > house {
-        return take_back(quota, votes, mult, div, given, seats, ties, excess, out);
+        return take_back::<T>(input, given, out);
     }
     let left = house - given;
     if left == 0 {
@@ -363,29 +387,24 @@ fn count_small<T: Word>(
             return Ok(None);
         }
     }
-    give_rest(votes, mult, div, left, ties, out)
+    give_rest::<T>(input, left, out)
 }
 
 /// The kernel: whole seats into `out`, then the seats left (or taken back).
 /// `keys` holds at least `votes.len()` entries.
-#[allow(clippy::too_many_arguments)]
 #[inline]
 fn count<T: Word>(
-    quota: Quota,
-    votes: &[u64],
-    mult: T,
-    div: T::Divider,
-    seats: u32,
-    ties: TieBreak,
-    excess: ExcessPolicy,
+    input: &Input<'_>,
+    arith: Arith<T>,
     out: &mut [u32],
     keys: &mut [T],
 ) -> Result<Option<TieResolution>> {
+    let votes = input.votes;
     let keys = &mut keys[..votes.len()];
     let mut given = 0u64;
     let mut n = 0;
     for (o, &v) in out.iter_mut().zip(votes) {
-        let (w, r) = T::div_rem(T::from(v) * mult, div);
+        let (w, r) = arith.split(v);
         // whole <= m < 2^34; above the house size, and then truncated, only
         // on over-allocation, where `take_back` recomputes it.
         let w = w.into() as u64;
@@ -395,9 +414,9 @@ fn count<T: Word>(
         keys[n] = r;
         n += (v > 0) as usize;
     }
-    let house = seats as u64;
+    let house = input.seats as u64;
     if given > house {
-        return take_back(quota, votes, mult, div, given, seats, ties, excess, out);
+        return take_back::<T>(input, given, out);
     }
     let left = house - given;
     if left == 0 {
@@ -410,29 +429,27 @@ fn count<T: Word>(
         // exactly `left` parties have a remainder at least `cut`. `below` is
         // not empty, so `cut > 0` and a zero-vote party is not one of them.
         if !below.contains(&cut) {
-            let d = T::value(div);
+            let d = T::value(arith.div);
             for (o, &v) in out.iter_mut().zip(votes) {
-                let rem = T::from(v) * mult - T::from(*o as u64) * d;
+                let rem = T::from(v) * arith.mult - T::from(*o as u64) * d;
                 *o += (rem >= cut) as u32;
             }
             return Ok(None);
         }
     }
-    give_rest(votes, mult, div, left, ties, out)
+    give_rest::<T>(input, left, out)
 }
 
 /// The general path for the seats left: a tie at the boundary, or more
 /// seats left than parties with votes (every one first gets the same number
-/// of rounds). `out` holds the whole seats.
-fn give_rest<T: Word>(
-    votes: &[u64],
-    mult: T,
-    div: T::Divider,
-    left: u64,
-    ties: TieBreak,
-    out: &mut [u32],
-) -> Result<Option<TieResolution>> {
-    let rem = |i: usize| T::div_rem(T::from(votes[i]) * mult, div).1;
+/// of rounds). `out` holds the whole seats. Rare, and marked so: the common
+/// path then keeps its values in registers (callgrind counted a few more
+/// instructions per call without it).
+#[cold]
+fn give_rest<T: Word>(input: &Input<'_>, left: u64, out: &mut [u32]) -> Result<Option<TieResolution>> {
+    let Input { votes, ties, .. } = *input;
+    let arith = Arith::<T>::of_input(input);
+    let rem = |i: usize| arith.split(votes[i]).1;
     let mut cands: Vec<usize> = (0..votes.len()).filter(|&i| votes[i] > 0).collect();
     let n = cands.len() as u64;
     let (rounds, left) = (left / n, (left % n) as usize);
@@ -452,24 +469,17 @@ fn give_rest<T: Word>(
 }
 
 /// Over-allocation: takes back the extra seats from the holders of whole
-/// seats with the smallest remainders (or refuses, by `excess`).
-#[allow(clippy::too_many_arguments)]
-fn take_back<T: Word>(
-    quota: Quota,
-    votes: &[u64],
-    mult: T,
-    div: T::Divider,
-    given: u64,
-    seats: u32,
-    ties: TieBreak,
-    excess: ExcessPolicy,
-    out: &mut [u32],
-) -> Result<Option<TieResolution>> {
+/// seats with the smallest remainders (or refuses, by `excess`). Rare, as
+/// [`give_rest`].
+#[cold]
+fn take_back<T: Word>(input: &Input<'_>, given: u64, out: &mut [u32]) -> Result<Option<TieResolution>> {
+    let Input { quota, votes, seats, ties, excess, .. } = *input;
     if excess == ExcessPolicy::Error {
         return Err(Error::OverAllocation { quota: quota.label(), given, seats });
     }
+    let arith = Arith::<T>::of_input(input);
     let house = seats as u64;
-    let split = |i: usize| T::div_rem(T::from(votes[i]) * mult, div);
+    let split = |i: usize| arith.split(votes[i]);
     let whole = |i: usize| split(i).0.into() as u64;
     // At most two seats too many (Imperiali), so `rounds` is 0 unless a
     // single party holds every seat, and then it holds at least S + 1.
@@ -592,19 +602,18 @@ mod tests {
         let total: u128 = votes.iter().map(|&v| v as u128).sum();
         let p = votes.iter().filter(|&&v| v > 0).count();
         let plan = Plan::of(quota, total, seats);
+        let input = Input { quota, votes, total, positive: p, seats, ties, excess };
         let mut wide = vec![0; votes.len()];
-        let w = run::<u128>(quota, votes, p, plan, seats, ties, excess, &mut wide, Buffer::Local);
+        let w = run::<u128>(&input, plan, &mut wide, Buffer::Local);
         let mut keys = Keys::default();
         let mut reused = vec![7; votes.len()];
-        let r =
-            run::<u128>(quota, votes, p, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
+        let r = run::<u128>(&input, plan, &mut reused, Buffer::Reuse(&mut keys));
         assert_eq!((&r, &reused), (&w, &wide), "u128 with reused keys: {quota:?} {votes:?} {seats}");
         if plan.narrow {
             let mut narrow = vec![0; votes.len()];
-            let n = run::<u64>(quota, votes, p, plan, seats, ties, excess, &mut narrow, Buffer::Local);
+            let n = run::<u64>(&input, plan, &mut narrow, Buffer::Local);
             assert_eq!((&n, &narrow), (&w, &wide), "u64 against u128: {quota:?} {votes:?} {seats}");
-            let r =
-                run::<u64>(quota, votes, p, plan, seats, ties, excess, &mut reused, Buffer::Reuse(&mut keys));
+            let r = run::<u64>(&input, plan, &mut reused, Buffer::Reuse(&mut keys));
             assert_eq!((&r, &reused), (&w, &wide), "u64 with reused keys: {quota:?} {votes:?} {seats}");
         }
     }

@@ -1,7 +1,7 @@
 //! Integer tallies of the runs, merged by addition, and the report built
 //! from them.
 
-use super::run::Scratch;
+use super::run::{RunSeats, Scratch};
 use super::*;
 
 /// Integer counts over runs: combined by addition, so any order of blocks
@@ -52,14 +52,29 @@ impl Tally {
         }
     }
 
-    pub(super) fn record(
-        &mut self,
-        sim: &Simulation,
-        sc: &Scratch,
-        independents: u32,
-        vacant: u32,
-        lot: bool,
-    ) {
+    /// Adds a run's list votes (the lists, then "against all") to the sums
+    /// of the mean shares.
+    #[inline]
+    pub(super) fn add_list_votes(&mut self, votes: &[u64]) {
+        for (sum, &v) in self.vote_sum.iter_mut().zip(votes) {
+            *sum += v as u128;
+        }
+        self.vote_total += votes.iter().map(|&v| v as u128).sum::<u128>();
+    }
+
+    /// Counts the lists that passed the threshold in a run (`eligible`, one
+    /// entry per list).
+    #[inline]
+    pub(super) fn add_passed(&mut self, eligible: &[bool]) {
+        for (count, &e) in self.passed.iter_mut().zip(eligible) {
+            *count += e as u64;
+        }
+    }
+
+    /// Counts a run's seats: each party's list, district and total seats
+    /// (from `sc`), the majorities, the coalitions, and `run`'s
+    /// independents, vacant seats and lot.
+    pub(super) fn record(&mut self, sim: &Simulation, sc: &Scratch, run: &RunSeats) {
         self.runs += 1;
         let house = sim.seats as u64;
         let levels = |s: u64| [s * 2 > house, s * 3 >= house * 2, s * 4 >= house * 3];
@@ -79,9 +94,9 @@ impl Tally {
                 *count += hit as u64;
             }
         }
-        self.independents[independents as usize] += 1;
-        self.vacant[vacant as usize] += 1;
-        self.runs_with_lot += lot as u64;
+        self.independents[run.independents as usize] += 1;
+        self.vacant[run.vacant as usize] += 1;
+        self.runs_with_lot += run.lot as u64;
     }
 
     #[cfg(feature = "parallel")]
