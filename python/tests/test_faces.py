@@ -68,6 +68,9 @@ CASES: list[tuple[str, str, Any, dict[str, Any], str]] = [
     ("elect districts", "elect", DISTRICTS, {}, "ok"),
     ("elect tie", "elect", TIED, {}, "tie"),
     ("elect polls", "elect", POLLS, {}, "ok"),
+    # The lists in the polls' order, which is not alphabetical (a poll's shares are a JSON object).
+    ("elect poll example", "elect", "scenarios/poll-2026-example.json", {}, "ok"),
+    ("simulate poll example", "simulate", "scenarios/poll-2026-example.json", {"runs": 300, "seed": 5}, "ok"),
     ("elect bad body", "elect", M2023, {"body": "senate"}, "input"),
     ("simulate", "simulate", M2023, {"runs": 300, "seed": 7}, "ok"),
     ("simulate histogram", "simulate", SMALL, {"runs": 200, "seed": 3, "histogram": True}, "ok"),

@@ -159,7 +159,9 @@ pub struct Coalition {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields, default))]
 pub struct Uncertainty {
     /// Dirichlet concentration: the effective poll sample size (0: no
-    /// sampling noise). Default 2000.
+    /// sampling noise). Default 2000. Left out of the JSON at its default, so
+    /// that a poll scenario written back (whose polls set it) reads again.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Uncertainty::is_default_concentration"))]
     pub concentration: f64,
     /// Standard deviation of the systematic log-ratio error per party. Default 0.1.
     /// Not used when `systematic_points` is given.
@@ -189,6 +191,14 @@ pub struct Uncertainty {
     pub regional_sd: f64,
     /// Coalitions whose majorities are tracked.
     pub coalitions: Vec<Coalition>,
+}
+
+impl Uncertainty {
+    /// Whether `concentration` is the default's (for serialization).
+    #[cfg(feature = "serde")]
+    fn is_default_concentration(concentration: &f64) -> bool {
+        *concentration == Uncertainty::default().concentration
+    }
 }
 
 impl Default for Uncertainty {

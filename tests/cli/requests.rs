@@ -29,8 +29,11 @@ fn saved_and_run(name: &str, args: &[&str], run_args: &[&str]) -> (String, Strin
 
 #[test]
 fn a_saved_request_reproduces_its_run() {
-    let cases: [(&str, Vec<&str>); 6] = [
+    let cases: [(&str, Vec<&str>); 7] = [
         ("elect", vec!["elect", M2023, "--method", "dhondt", "--format", "json"]),
+        // A poll scenario with an "uncertainty" object: its default concentration is not written back,
+        // which the polls forbid (the saved request was refused before).
+        ("polls", vec!["simulate", "scenarios/poll-2026-example.json", "--runs", "300", "--format", "json"]),
         ("simulate", vec!["simulate", DISTRICTS, "--runs", "500", "--seed", "7", "--format", "json"]),
         ("metrics", vec!["metrics", M2023, "--format", "csv"]),
         ("compare", vec!["compare", M2023, "--by", "houses", "--houses", "60..62", "--format", "json"]),
