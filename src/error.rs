@@ -29,12 +29,7 @@ impl std::fmt::Display for Quoted<'_> {
             return write!(f, "{:?}", self.0);
         }
         let head: String = self.0.chars().take(Quoted::MAX).collect();
-        let mut digits = count.to_string();
-        let mut at = digits.len();
-        while at > 3 {
-            at -= 3;
-            digits.insert(at, ',');
-        }
+        let digits = crate::numbers::Thousands(count as u128);
         write!(f, "{head:?}... ({digits} characters)")
     }
 }

@@ -112,7 +112,6 @@ mod arith;
 pub mod describe;
 pub mod error;
 mod exact;
-#[cfg(any(feature = "describe", feature = "serde"))]
 mod numbers;
 #[cfg(all(feature = "serde", feature = "describe"))]
 pub mod request;

@@ -30,6 +30,7 @@ impl fmt::Display for Thousands {
 }
 
 /// `n` with thousands separators (see [`Thousands`]).
+#[cfg_attr(not(any(feature = "describe", feature = "serde")), allow(dead_code))]
 pub fn thousands(n: impl Into<u128>) -> String {
     Thousands(n.into()).to_string()
 }

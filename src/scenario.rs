@@ -631,6 +631,14 @@ pub enum FieldProblem {
     ConcentrationWithPolls,
 }
 
+/// Whether a scenario's JSON gives polls and `uncertainty.concentration`
+/// (which the polls set): the value must be read from the JSON, since the
+/// concentration has a default.
+pub(crate) fn gives_concentration_with_polls(scenario: &serde_json::Value) -> bool {
+    scenario.get("polls").and_then(|p| p.as_array()).is_some_and(|p| !p.is_empty())
+        && scenario.pointer("/uncertainty/concentration").is_some()
+}
+
 impl ScenarioError {
     /// What kind of failure this is: input for text that is not a scenario,
     /// the inner error's kind otherwise.
@@ -700,7 +708,7 @@ impl Scenario {
         if !scenario.polls.is_empty()
             && scenario.uncertainty.is_some()
             && serde_json::from_str::<serde_json::Value>(text)
-                .is_ok_and(|v| v.pointer("/uncertainty/concentration").is_some())
+                .is_ok_and(|v| gives_concentration_with_polls(&v))
         {
             return Err(ScenarioError::Fields(FieldProblem::ConcentrationWithPolls));
         }

@@ -163,14 +163,31 @@ def _scenario(scenario: ScenarioLike) -> tuple[bytes, str]:
     )
 
 
-def _request(command: str, scenario: ScenarioLike, what_if: WhatIf, **options: Any) -> Any:
-    """Runs the library's request for ``command`` on ``scenario``."""
-    text, source = _scenario(scenario)
-    request = {"command": command, **{k: _index(v) for k, v in options.items() if v is not None}}
-    changes = _changes(scenario, what_if)
-    if changes:
-        request["what_if"] = changes
-    return _run(_json.dumps(request), [("", text, source)])
+def _request(
+    command: str,
+    scenario: ScenarioLike | None,
+    what_if: WhatIf,
+    *,
+    others: Mapping[str, ScenarioLike] | None = None,
+    **options: Any,
+) -> Any:
+    """Runs the library's request for ``command`` on ``scenario`` (with the
+    what-if changes) and on ``others``, the scenarios of the request's other
+    slots (a diff's ``before`` and ``after``, a report's ``compare_with``, each
+    with its own election's changes); ``None`` options are left out."""
+    request: dict[str, Any] = {"command": command}
+    request.update({k: _index(v) for k, v in options.items() if v is not None})
+    sides: list[tuple[str, bytes, str]] = []
+    slots: list[tuple[str, ScenarioLike, WhatIf]] = [] if scenario is None else [("", scenario, what_if)]
+    slots += [(slot, other, {}) for slot, other in (others or {}).items()]
+    for slot, given, changes_given in slots:
+        text, source = _scenario(given)
+        sides.append((slot, text, source))
+        target = request if not slot else request.setdefault(slot, {})
+        changes = _changes(given, changes_given)
+        if changes:
+            target["what_if"] = changes
+    return _run(_json.dumps(request), sides)
 
 
 def elect(scenario: ScenarioLike, *, explain: bool = False, **what_if: Unpack[WhatIf]) -> Election | Referendum:
@@ -274,15 +291,9 @@ def compare(
     def text(x: float | str | None) -> str | None:
         return None if x is None else str(x)
 
-    data = _request(
-        "compare",
-        scenario,
-        what_if,
-        by=by.strip().lower(),
-        **{"from": text(start), "to": text(stop)},
-        step=text(step),
-        houses=houses,
-    )
+    # `from` is a keyword of Python's: the request's fields by name.
+    fields: dict[str, Any] = {"by": by.strip().lower(), "from": text(start), "to": text(stop)}
+    data = _request("compare", scenario, what_if, step=text(step), houses=houses, **fields)
     return Comparison(data)
 
 
@@ -309,16 +320,7 @@ def diff(before: ScenarioLike, after: ScenarioLike) -> Diff:
     >>> [(r["party"], r["seat_change"]) for r in saylau.diff(a, b).parties]
     [('A', -1), ('B', 1)]
     """
-    sides = []
-    for slot, scenario in (("before", before), ("after", after)):
-        text, source = _scenario(scenario)
-        sides.append((slot, text, source))
-    request: dict[str, Any] = {"command": "diff", "before": {}, "after": {}}
-    for slot, scenario in (("before", before), ("after", after)):
-        changes = _changes(scenario, {})
-        if changes:
-            request[slot]["what_if"] = changes
-    return Diff(_run(_json.dumps(request), sides))
+    return Diff(_request("diff", None, {}, others={"before": before, "after": after}))
 
 
 def report(
@@ -338,20 +340,10 @@ def report(
     >>> '<section id="seats"' in page
     True
     """
-    text, source = _scenario(scenario)
-    request: dict[str, Any] = {"command": "report", "seed": _index(seed)}
-    if runs is not None:
-        request["runs"] = _index(runs)
-    changes = _changes(scenario, what_if)
-    if changes:
-        request["what_if"] = changes
-    sides = [("", text, source)]
-    if compare_with is not None:
-        before, before_source = _scenario(compare_with)
-        request["compare_with"] = {}
-        sides.append(("compare_with", before, before_source))
-    page = _run(_json.dumps(request), sides)
-    assert isinstance(page, str)
+    others = {} if compare_with is None else {"compare_with": compare_with}
+    page = _request("report", scenario, what_if, others=others, runs=runs, seed=seed)
+    if not isinstance(page, str):
+        raise SaylauError("the report gave no page", "internal")
     return page
 
 

@@ -55,9 +55,18 @@ fn build<'a>(
         let scenario = read_scenario(source, text)?;
         let scenario = serde_json::to_value(&scenario)
             .map_err(|e| RequestError::new(saylau::ErrorKind::Internal, format!("{source}: {e}")))?;
-        let target = if slot.is_empty() { &mut value } else { &mut value[slot] };
-        target["scenario"] = scenario;
-        target["source"] = source.into();
+        let not_an_object = || RequestError::input(format!("the request's {slot:?} is not a JSON object"));
+        let request = value.as_object_mut().ok_or_else(not_an_object)?;
+        let target = match slot {
+            "" => request,
+            _ => request
+                .entry(slot)
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()))
+                .as_object_mut()
+                .ok_or_else(not_an_object)?,
+        };
+        target.insert("scenario".into(), scenario);
+        target.insert("source".into(), source.into());
     }
     Request::from_value(value)
 }

@@ -341,6 +341,7 @@ pub enum ExcessPolicy {
     /// whole seats whose remainders are smallest (equal remainders: the
     /// [`TieBreak`] policy decides who keeps the seat). Recorded in the audit.
     #[default]
+    #[cfg_attr(feature = "serde", serde(alias = "remove"))]
     RemoveSmallestRemainders,
     /// Refuse with [`Error::OverAllocation`].
     Error,

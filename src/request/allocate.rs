@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::error::{RequestError, prefixed, quote, vote_table_tie};
+use super::error::{RequestError, prefixed, vote_table_tie};
 use crate::apportion::{Allocation, Apportioner, Audit, ExcessPolicy, Method, TieBreak};
 use crate::describe::view::AllocationView;
 use crate::describe::view::allocation::Counted;
@@ -375,7 +375,7 @@ impl AllocateRequest {
     pub fn run(&self) -> Result<AllocationOutput, RequestError> {
         let counted = self.count()?;
         let view = self.view(&counted, self.explain)?;
-        Ok(AllocationOutput { source: self.source.clone().unwrap_or_else(|| "<request>".into()), view })
+        Ok(AllocationOutput { source: super::scenario::source_name(self.source.as_deref()), view })
     }
 
     /// A library error of the count, with the parties named.
@@ -386,13 +386,9 @@ impl AllocateRequest {
             }
             Error::OverAllocation { .. } => RequestError::new(
                 ErrorKind::Rules,
-                format!("{e}; choose the excess policy \"remove\" to take the extra seats back"),
+                format!("{e}; choose the excess policy \"remove\" to take the extra seats back from the smallest remainders"),
             )
             .at("excess"),
-            Error::DuplicateParty { name, first, second } => RequestError::input(prefixed(
-                self.source.as_deref(),
-                &format!("party {} appears twice (entries {} and {})", quote(&name), first + 1, second + 1),
-            )),
             Error::NoSeats => RequestError::of(&e, self.source.as_deref()).at("seats"),
             other => RequestError::of(&other, self.source.as_deref()),
         }
@@ -404,7 +400,7 @@ fn taking_part(votes: &[u64], eligible: &[bool]) -> Vec<u64> {
     votes.iter().zip(eligible).map(|(&v, &e)| if e { v } else { 0 }).collect()
 }
 
-/// A word for `n` seats, for titles.
+/// The title of a count's picture: `Hare largest remainder: 69 seats`.
 pub(crate) fn seats_title(method: Method, seats: u32) -> String {
     format!("{}: {}", method.label(), counted(seats.into(), "seat"))
 }
@@ -446,6 +442,21 @@ mod tests {
         r.ties = TieBreak::Lot { seed: 0 };
         r.seed = Some(9);
         assert_eq!(r.tie_policy(), Ok(TieBreak::Lot { seed: 9 }));
+    }
+
+    #[test]
+    fn the_excess_policy_the_refusal_names_is_one_a_request_takes() {
+        let r: AllocateRequest =
+            serde_json::from_str(r#"{"parties": [6, 3], "seats": 2, "method": "hare", "excess": "remove"}"#)
+                .unwrap();
+        assert_eq!(r.excess, ExcessPolicy::RemoveSmallestRemainders);
+        let e = AllocateRequest {
+            excess: ExcessPolicy::Error,
+            ..AllocateRequest::new(Parties::unnamed(vec![10, 10]), 1, Method::HAGENBACH_BISCHOFF)
+        };
+        let refused = e.count().unwrap_err();
+        assert_eq!((refused.kind(), refused.field()), (ErrorKind::Rules, Some("excess")), "{refused}");
+        assert!(refused.to_string().contains("\"remove\""), "{refused}");
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //! measures, its lists' distance from a seat, and two results side by side.
 
 use super::error::{RequestError, prefixed};
-use super::scenario::{Elected, elect, scenario_error};
+use super::scenario::{Decided, Elected, decide, elect, source_name};
 use crate::describe::view::body::{ListAudit, body_summary};
 use crate::describe::view::diff::DiffView;
 use crate::describe::view::fragility::FragilityView;
 use crate::describe::view::referendum::ReferendumView;
 use crate::describe::view::{About, BodyView, MetricsView};
-use crate::scenario::{Outcome, Scenario, WhatIf};
+use crate::scenario::{Scenario, WhatIf};
 
 /// A scenario as a request names it: the scenario, where it comes from, and
 /// the what-if changes to its rules.
@@ -117,32 +117,27 @@ impl ElectRequest {
     /// not break.
     pub fn run(&self) -> Result<ElectOutput, RequestError> {
         let source = self.source.as_deref();
-        let name = || source.unwrap_or("<request>").to_string();
-        let mut scenario = self.scenario.clone();
-        let changed = scenario.apply(&self.what_if);
-        let fail = |e: crate::scenario::ScenarioError| scenario_error(e, &scenario, source);
-        match scenario.run().map_err(fail)? {
-            Outcome::Referendum(o) => match &scenario.referendum {
+        match decide(source, &self.scenario, &self.what_if)? {
+            Decided::Referendum(scenario, outcome) => match &scenario.referendum {
                 Some(figures) => Ok(ElectOutput::Referendum(ReferendumOutput {
-                    source: name(),
-                    view: ReferendumView::new(About::of(&scenario), figures, &o),
+                    source: source_name(source),
+                    view: ReferendumView::new(About::of(&scenario), figures, &outcome),
                 })),
                 None => Err(RequestError::input(prefixed(
                     source,
                     "body \"referendum\" needs a \"referendum\" object",
                 ))),
             },
-            Outcome::Body(mut result) => {
-                result.notes.splice(0..0, changed);
-                let body = scenario.body().map_err(fail)?;
-                let mut view = BodyView::new(About::of(&scenario), &body, &result);
+            Decided::Body(e) => {
+                let mut view = BodyView::new(About::of(&e.scenario), &e.body, &e.result);
                 if self.explain {
-                    view.audit = Some(
-                        ListAudit::of(&body, &scenario.ballots())
-                            .map_err(|e| scenario_error(e, &scenario, source))?,
-                    );
+                    view.audit = Some(ListAudit::of(&e.body, &e.ballots).map_err(|err| e.fail(err))?);
                 }
-                Ok(ElectOutput::Body(BodyOutput { source: name(), summary: body_summary(&body), view }))
+                Ok(ElectOutput::Body(BodyOutput {
+                    source: e.source_name(),
+                    summary: body_summary(&e.body),
+                    view,
+                }))
             }
         }
     }

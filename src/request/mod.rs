@@ -177,15 +177,11 @@ impl Request {
             }
         };
         let concentration_with_polls = ["scenario", "before", "after", "compare_with"].iter().any(|at| {
-            let scenario = if *at == "scenario" {
-                object.get(*at)
-            } else {
-                object.get(*at).and_then(|s| s.get("scenario"))
+            let scenario = match object.get(*at) {
+                Some(side) if *at != "scenario" => side.get("scenario"),
+                given => given,
             };
-            scenario.is_some_and(|s| {
-                s.get("polls").is_some_and(|p| p.as_array().is_some_and(|p| !p.is_empty()))
-                    && s.pointer("/uncertainty/concentration").is_some()
-            })
+            scenario.is_some_and(crate::scenario::gives_concentration_with_polls)
         });
         let value = serde_json::Value::Object(object);
         let request = match command.trim().to_ascii_lowercase().as_str() {

@@ -230,39 +230,67 @@ pub(crate) struct Elected {
     pub result: BodyResult,
 }
 
-/// What an analysis says it cannot do with a referendum: "nothing to
-/// measure", "nothing to compare".
+/// What a scenario decided: a body elected, or a referendum decided.
+pub(crate) enum Decided {
+    /// A body, with what the analyses need.
+    Body(Box<Elected>),
+    /// A referendum: the scenario (with the what-if changes) and its verdict.
+    Referendum(Box<Scenario>, crate::referendum::ReferendumOutcome),
+}
+
+/// Applies the what-if changes and decides the scenario: the one place the
+/// requests elect a body (the changes' notes first among its notes).
+pub(crate) fn decide(
+    source: Option<&str>,
+    scenario: &Scenario,
+    what_if: &WhatIf,
+) -> Result<Decided, RequestError> {
+    let mut scenario = scenario.clone();
+    let changed = scenario.apply(what_if);
+    let fail = |e: ScenarioError| scenario_error(e, &scenario, source);
+    match scenario.run().map_err(fail)? {
+        Outcome::Referendum(outcome) => Ok(Decided::Referendum(Box::new(scenario), outcome)),
+        Outcome::Body(mut result) => {
+            let body = scenario.body().map_err(fail)?;
+            let ballots = scenario.ballots();
+            result.notes.splice(0..0, changed);
+            Ok(Decided::Body(Box::new(Elected {
+                source: source.map(str::to_string),
+                scenario,
+                body,
+                ballots,
+                result,
+            })))
+        }
+    }
+}
+
+/// The body a scenario elects, for an analysis; `nothing` says what it
+/// cannot do with a referendum ("nothing to measure", "nothing to compare").
 pub(crate) fn elect(
     source: Option<&str>,
     scenario: &Scenario,
     what_if: &WhatIf,
     nothing: &str,
 ) -> Result<Elected, RequestError> {
-    let mut scenario = scenario.clone();
-    let changed = scenario.apply(what_if);
-    if scenario.is_referendum() {
-        return Err(RequestError::input(prefixed(
+    match decide(source, scenario, what_if)? {
+        Decided::Body(elected) => Ok(*elected),
+        Decided::Referendum(..) => Err(RequestError::input(prefixed(
             source,
             &format!("{nothing}: a referendum elects no seats (decide it with elect)"),
-        )));
+        ))),
     }
-    let fail = |e| scenario_error(e, &scenario, source);
-    let Outcome::Body(mut result) = scenario.run().map_err(fail)? else {
-        return Err(RequestError::input(prefixed(
-            source,
-            &format!("{nothing}: a referendum elects no seats"),
-        )));
-    };
-    let body = scenario.body().map_err(fail)?;
-    let ballots = scenario.ballots();
-    result.notes.splice(0..0, changed);
-    Ok(Elected { source: source.map(str::to_string), scenario, body, ballots, result })
+}
+
+/// The name of a request's input in headings: its source, or `<request>`.
+pub(crate) fn source_name(source: Option<&str>) -> String {
+    source.unwrap_or("<request>").to_string()
 }
 
 impl Elected {
     /// The name in messages and headings (`<request>` when none was given).
     pub fn source_name(&self) -> String {
-        self.source.clone().unwrap_or_else(|| "<request>".into())
+        source_name(self.source.as_deref())
     }
 
     /// A library error about this scenario, worded with its names.

@@ -223,7 +223,7 @@ pub(crate) fn describe(
     view.notes.splice(0..0, changed.iter().map(NoteView::from));
     let summary = scenario.body().map(|b| body_summary(&b)).unwrap_or_else(|_| scenario.body.to_string());
     ProjectionOutput {
-        source: source.unwrap_or("<request>").to_string(),
+        source: super::scenario::source_name(source),
         summary,
         view,
         asked,

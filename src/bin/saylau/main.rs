@@ -166,19 +166,14 @@ fn main() -> ExitCode {
             write_stdout(code, |w| output::write(&out, cli::Format::Table, w))
         }
         Sink::File(path) => {
-            let bytes = match &out {
-                Output::Picture(p) => p.bytes.as_slice(),
-                Output::Page(html) => html.as_bytes(),
-                _ => {
-                    let mut text = Vec::new();
-                    let _ = output::write(&out, cli::Format::Json, &mut text);
-                    return match io::write_file(&path, &text) {
-                        Ok(()) => code,
-                        Err(e) => fail(&e, errors),
-                    };
-                }
-            };
-            match io::write_file(&path, bytes) {
+            // A picture or a page: its bytes as they are.
+            let mut bytes = Vec::new();
+            let written = output::write(&out, cli::Format::Table, &mut bytes)
+                .map_err(|e| {
+                    RequestError::new(saylau::ErrorKind::Internal, format!("cannot write the output: {e}"))
+                })
+                .and_then(|()| io::write_file(&path, &bytes));
+            match written {
                 Ok(()) => code,
                 Err(e) => fail(&e, errors),
             }
